@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# billing-recon nightly run: closes every business day since the last run, up to RUN_DATE.
+#
+# When to use: every night, once the day's cdr-/charges-/payments- files have landed in
+# INPUT_DIR (scheduled by jobs/crontab, jobs/systemd/ or jobs/kubernetes/), and by hand to
+# catch up after missed nights (one run covers all the missing days). Exactly one run at a
+# time per database.
+#
+# Settings (environment):
+#   INPUT_DIR, OUTPUT_DIR   required
+#   BILLING_RECON_JAR       default <repo root>/target/billing-recon.jar
+#   BILLING_ZONE            default UTC; must never change once the books are open
+#   RUN_DATE                default yesterday in BILLING_ZONE (YYYY-MM-DD)
+#   DB_URL, DB_USER, DB_PASSWORD   an external PostgreSQL; otherwise DATA_DIR
+#   DATA_DIR                embedded PostgreSQL data (the jar's default is ./var/db)
+#   JAVA_OPTS               e.g. "-Xmx2g"
+#
+# Exit codes (those of the jar, passed through):
+#   0  done
+#   3  done, but a file was rejected whole or held: read reconciliation.csv; a held file
+#      needs `rerun-period.sh` for the period named in its detail
+#   2  usage error (nothing written)
+#   4  another run holds the database (nothing done)
+#   1  failed (nothing half-written): run the same command again, it resumes
+set -euo pipefail
+
+usage() {
+    echo "nightly.sh: $*" >&2
+    exit 2
+}
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="${BILLING_RECON_JAR:-$repo_root/target/billing-recon.jar}"
+[[ -n "${INPUT_DIR:-}" ]] || usage "INPUT_DIR is not set"
+[[ -n "${OUTPUT_DIR:-}" ]] || usage "OUTPUT_DIR is not set"
+[[ -f "$jar" ]] || usage "no jar at $jar (set BILLING_RECON_JAR)"
+zone="${BILLING_ZONE:-UTC}"
+# Noon, not now: a day that is shortened by daylight saving cannot shift the date.
+run_date="${RUN_DATE:-$(TZ="$zone" date -d 'yesterday 12:00' +%F)}"
+
+args=(nightly "--run-date=$run_date" "--input-dir=$INPUT_DIR" "--output-dir=$OUTPUT_DIR"
+      "--billing-zone=$zone")
+if [[ -n "${DB_URL:-}" ]]; then
+    args+=("--db-url=$DB_URL")
+    if [[ -n "${DB_USER:-}" ]]; then args+=("--db-user=$DB_USER"); fi
+    if [[ -n "${DB_PASSWORD:-}" ]]; then args+=("--db-password=$DB_PASSWORD"); fi
+elif [[ -n "${DATA_DIR:-}" ]]; then
+    args+=("--data-dir=$DATA_DIR")
+fi
+
+echo "billing-recon nightly: run date $run_date, zone $zone, input $INPUT_DIR, output $OUTPUT_DIR" >&2
+# JAVA_OPTS is split into words on purpose (several options in one variable).
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}"

@@ -1,0 +1,73 @@
+package com.billingrecon.billing;
+
+import com.billingrecon.billing.InvoiceDraft.InvoiceKind;
+import com.billingrecon.domain.InvoicingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Finds the invoices a business day issues (SPEC §4): an INDIVIDUAL invoice for each charge of an
+ * INDIVIDUAL_AND_MONTHLY account in the day's files, and on a close date C(P) the MONTHLY_USAGE and
+ * CONSOLIDATED invoices of period P. The sums are done by PostgreSQL; tax is applied in Java.
+ */
+@Repository
+public class InvoiceDrafts {
+
+    private final JdbcTemplate jdbc;
+
+    public InvoiceDrafts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<InvoiceDraft> issuedOn(LocalDate day) {
+        List<InvoiceDraft> drafts = new ArrayList<>(individual(day));
+        if (day.getDayOfMonth() == 1) {
+            YearMonth closed = YearMonth.from(day).minusMonths(1);
+            drafts.addAll(monthlyUsage(day, closed));
+            drafts.addAll(consolidated(day, closed));
+        }
+        return drafts;
+    }
+
+    private List<InvoiceDraft> individual(LocalDate day) {
+        return jdbc.query("""
+                SELECT c.account_id, c.charge_id, c.billing_period, c.amount, a.tax_rate, a.minor_units
+                FROM charge c JOIN account a USING (account_id)
+                WHERE c.business_date = ? AND a.invoicing_mode = ?""",
+                (rs, n) -> new InvoiceDraft(InvoiceNumbers.individual(rs.getString(1), rs.getString(2)),
+                        rs.getString(1), InvoiceKind.INDIVIDUAL, YearMonth.from(rs.getDate(3).toLocalDate()),
+                        rs.getString(2), day, rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6)),
+                day, InvoicingMode.INDIVIDUAL_AND_MONTHLY.name());
+    }
+
+    private List<InvoiceDraft> monthlyUsage(LocalDate day, YearMonth period) {
+        return jdbc.query("""
+                SELECT u.account_id, sum(u.amount), a.tax_rate, a.minor_units
+                FROM cdr u JOIN account a USING (account_id)
+                WHERE u.status = 'COMPLETED' AND u.billing_period = ? AND a.invoicing_mode = ?
+                GROUP BY u.account_id, a.tax_rate, a.minor_units""",
+                (rs, n) -> new InvoiceDraft(InvoiceNumbers.monthlyUsage(rs.getString(1), period), rs.getString(1),
+                        InvoiceKind.MONTHLY_USAGE, period, "", day, rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getInt(4)),
+                period.atDay(1), InvoicingMode.INDIVIDUAL_AND_MONTHLY.name());
+    }
+
+    private List<InvoiceDraft> consolidated(LocalDate day, YearMonth period) {
+        return jdbc.query("""
+                SELECT i.account_id, sum(i.amount), a.tax_rate, a.minor_units
+                FROM (SELECT account_id, amount FROM cdr WHERE status = 'COMPLETED' AND billing_period = ?
+                      UNION ALL
+                      SELECT account_id, amount FROM charge WHERE billing_period = ?) i
+                JOIN account a USING (account_id)
+                WHERE a.invoicing_mode = ?
+                GROUP BY i.account_id, a.tax_rate, a.minor_units""",
+                (rs, n) -> new InvoiceDraft(InvoiceNumbers.consolidated(rs.getString(1), period), rs.getString(1),
+                        InvoiceKind.CONSOLIDATED, period, "", day, rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getInt(4)),
+                period.atDay(1), period.atDay(1), InvoicingMode.CONSOLIDATED_MONTHLY.name());
+    }
+}

@@ -1,0 +1,68 @@
+package com.billingrecon.billing;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issues the day's invoices with their tax, and records the CDRs and charges each one holds. Money is
+ * applied to them by the settlement step, which follows.
+ */
+public class InvoicingTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoicingTasklet.class);
+    private static final int FIRST_REVISION = 1;
+
+    private final InvoiceDrafts drafts;
+    private final JdbcTemplate jdbc;
+    private final LocalDate day;
+
+    public InvoicingTasklet(InvoiceDrafts drafts, JdbcTemplate jdbc, LocalDate day) {
+        this.drafts = drafts;
+        this.jdbc = jdbc;
+        this.day = day;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<InvoiceDraft> issued = drafts.issuedOn(day);
+        jdbc.batchUpdate("""
+                INSERT INTO invoice (invoice_no, revision, account_id, kind, period, charge_id, issue_date,
+                                     subtotal, tax, total, paid, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING""",
+                issued.stream().map(d -> {
+                    InvoiceAmounts amounts = d.amounts();
+                    return new Object[] {d.invoiceNo(), FIRST_REVISION, d.accountId(), d.kind().name(),
+                            d.period().atDay(1), d.chargeId(), d.issueDate(), amounts.subtotal(), amounts.tax(),
+                            amounts.total(), amounts.initialStatus().name()};
+                }).toList());
+        recordItems();
+        contribution.incrementWriteCount(issued.size());
+        log.info("{} invoicing: {} invoices issued", day, issued.size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** What each of the day's invoices holds, so every invoice is traceable to its CDRs and charges. */
+    private void recordItems() {
+        jdbc.update("""
+                INSERT INTO invoice_item (invoice_no, revision, item_kind, item_id, amount)
+                SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
+                FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.charge_id = i.charge_id
+                WHERE i.issue_date = ? AND i.kind = 'INDIVIDUAL'
+                UNION ALL
+                SELECT i.invoice_no, i.revision, 'CDR', u.cdr_id, u.amount
+                FROM invoice i JOIN cdr u ON u.account_id = i.account_id AND u.billing_period = i.period
+                WHERE i.issue_date = ? AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED') AND u.status = 'COMPLETED'
+                UNION ALL
+                SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
+                FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.billing_period = i.period
+                WHERE i.issue_date = ? AND i.kind = 'CONSOLIDATED'
+                ON CONFLICT DO NOTHING""", day, day, day);
+    }
+}

@@ -1,0 +1,73 @@
+package com.billingrecon.cli;
+
+import com.billingrecon.BillingReconApplication;
+import com.billingrecon.db.AnotherRunException;
+import com.billingrecon.db.Database;
+import com.billingrecon.db.RunLock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The process around a run: check the command line, open the database, take the one-run lock,
+ * start the application context and hand the request to the {@link RunDispatcher}.
+ */
+public final class BillingRecon {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRecon.class);
+
+    private BillingRecon() {
+    }
+
+    public static ExitCode run(String... args) {
+        List<String> arguments = List.of(args);
+        if (CommandLineParser.wantsHelp(arguments)) {
+            System.out.println(CommandLineParser.USAGE);
+            return arguments.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
+        }
+        RunRequest request;
+        try {
+            request = CommandLineParser.parse(arguments);
+            InputChecks.check(request);
+        } catch (UsageException e) {
+            return usageError(e);
+        }
+        try (Database database = open(request);
+             RunLock lock = RunLock.acquire(database.dataSource());
+             ConfigurableApplicationContext context = start(database)) {
+            log.info("billing-recon {} on {}", request.describe(), database.describe());
+            return context.getBean(RunDispatcher.class).run(request);
+        } catch (UsageException e) {
+            return usageError(e);
+        } catch (AnotherRunException e) {
+            System.err.println("billing-recon: " + e.getMessage() + "; nothing done");
+            return ExitCode.ANOTHER_RUN;
+        } catch (Exception e) {
+            log.error("Run failed: {}. Nothing is half-written; run the same command again to resume.", e.toString(), e);
+            return ExitCode.FAILED;
+        }
+    }
+
+    private static ExitCode usageError(UsageException e) {
+        System.err.println("billing-recon: " + e.getMessage());
+        System.err.println("run with --help for usage");
+        return ExitCode.USAGE;
+    }
+
+    private static Database open(RunRequest request) throws Exception {
+        return request.embedded()
+                ? Database.embedded(request.dataDir())
+                : Database.external(request.dbUrl(), request.dbUser(), request.dbPassword());
+    }
+
+    /** The context gets the run's database as its only data source; no arguments reach Boot's property parsing. */
+    static ConfigurableApplicationContext start(Database database) {
+        return new SpringApplicationBuilder(BillingReconApplication.class)
+                .web(WebApplicationType.NONE)
+                .initializers(context -> context.getBeanFactory().registerSingleton("dataSource", database.dataSource()))
+                .run();
+    }
+}

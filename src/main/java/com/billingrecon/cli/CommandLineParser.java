@@ -1,0 +1,139 @@
+package com.billingrecon.cli;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the arguments of SPEC §7 into a {@link RunRequest}, or a {@link UsageException} saying what is wrong. */
+public final class CommandLineParser {
+
+    public static final String USAGE = """
+            usage: java -jar billing-recon.jar nightly --run-date=YYYY-MM-DD --input-dir=DIR --output-dir=DIR [options]
+                   java -jar billing-recon.jar rerun   --period=YYYY-MM      --input-dir=DIR --output-dir=DIR [options]
+            options: --billing-zone=ZONE   billing time zone (default UTC)
+                     --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
+                     --db-url=JDBC_URL --db-user=U --db-password=P   an external PostgreSQL instead
+                     --drop-missing        (rerun only) go on when a processed file is missing
+            exit codes: 0 done; 3 done, but a file was rejected whole or held; 2 usage error;
+                        4 another run holds this database; 1 failed (the same command again resumes)""";
+
+    private static final Set<String> VALUED = Set.of("run-date", "period", "input-dir", "output-dir",
+            "billing-zone", "data-dir", "db-url", "db-user", "db-password");
+    private static final Set<String> FLAGS = Set.of("drop-missing");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private CommandLineParser() {
+    }
+
+    public static boolean wantsHelp(List<String> args) {
+        return args.isEmpty() || args.contains("--help") || args.contains("-h") || args.contains("help");
+    }
+
+    public static RunRequest parse(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given: expected nightly or rerun");
+        }
+        RunRequest.Command command = switch (args.get(0)) {
+            case "nightly" -> RunRequest.Command.NIGHTLY;
+            case "rerun" -> RunRequest.Command.RERUN;
+            default -> throw new UsageException("unknown command '" + args.get(0) + "': expected nightly or rerun");
+        };
+        Map<String, String> options = options(args.subList(1, args.size()));
+        boolean nightly = command == RunRequest.Command.NIGHTLY;
+        if (nightly && options.containsKey("period")) {
+            throw new UsageException("--period is for rerun; nightly takes --run-date");
+        }
+        if (!nightly && options.containsKey("run-date")) {
+            throw new UsageException("--run-date is for nightly; rerun takes --period");
+        }
+        if (nightly && options.containsKey("drop-missing")) {
+            throw new UsageException("--drop-missing is for rerun only");
+        }
+        if (options.containsKey("db-url") && options.containsKey("data-dir")) {
+            throw new UsageException("give either --data-dir (embedded PostgreSQL) or --db-url (external), not both");
+        }
+        if (!options.containsKey("db-url") && (options.containsKey("db-user") || options.containsKey("db-password"))) {
+            throw new UsageException("--db-user and --db-password go with --db-url");
+        }
+        LocalDate runDate = nightly ? date(required(options, "run-date")) : null;
+        YearMonth period = nightly ? null : month(required(options, "period"));
+        return new RunRequest(command, runDate, period,
+                Path.of(required(options, "input-dir")),
+                Path.of(required(options, "output-dir")),
+                zone(options.getOrDefault("billing-zone", "UTC")),
+                Path.of(options.getOrDefault("data-dir", "var/db")),
+                options.get("db-url"), options.get("db-user"), options.get("db-password"),
+                options.containsKey("drop-missing"));
+    }
+
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (FLAGS.contains(name)) {
+                if (eq >= 0) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                options.put(name, "");
+            } else if (VALUED.contains(name)) {
+                if (eq < 0 || eq == arg.length() - 1) {
+                    throw new UsageException("--" + name + " needs a value: --" + name + "=...");
+                }
+                if (options.put(name, arg.substring(eq + 1)) != null) {
+                    throw new UsageException("--" + name + " is given twice");
+                }
+            } else {
+                throw new UsageException("unknown option '--" + name + "'");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--run-date '" + text + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text, MONTH);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--period '" + text + "' is not a month YYYY-MM");
+        }
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new UsageException("--billing-zone '" + text + "' is not a time zone");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.billingrecon.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+final class Pools {
+
+    private Pools() {
+    }
+
+    static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(8);
+        config.setPoolName("billing-recon");
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+}

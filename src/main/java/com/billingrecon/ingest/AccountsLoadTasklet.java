@@ -1,0 +1,95 @@
+package com.billingrecon.ingest;
+
+import com.billingrecon.domain.FileKind;
+import com.billingrecon.ingest.csv.CsvHeader;
+import com.billingrecon.ingest.csv.CsvRecord;
+import com.billingrecon.ingest.csv.CsvRecordReader;
+import com.billingrecon.ingest.rows.AccountRecord;
+import com.billingrecon.ingest.rows.AccountRowValidator;
+import com.billingrecon.ingest.rows.AccountsFileRules;
+import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.SourceRow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the account master, which every run reads whole and which applies to every day it covers.
+ * It is small (one row per account), so it is loaded in one transaction rather than in chunks.
+ */
+public class AccountsLoadTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountsLoadTasklet.class);
+
+    private final InputDirectory input;
+    private final InputFileStore store;
+    private final JdbcTemplate jdbc;
+
+    public AccountsLoadTasklet(InputDirectory input, InputFileStore store, JdbcTemplate jdbc) {
+        this.input = input;
+        this.store = store;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        String file = InputDirectory.ACCOUNTS_FILE;
+        AccountRowValidator validator = new AccountRowValidator();
+        AccountsFileRules rules = new AccountsFileRules();
+        FileCounts counts = new FileCounts();
+        List<AccountRecord> accepted = new ArrayList<>();
+        List<RejectRow> rejects = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader(
+                Files.newBufferedReader(input.resolve(file), StandardCharsets.UTF_8))) {
+            CsvHeader header = CsvHeader.of(reader.next());
+            for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+                SourceRow row = header.toRow(FileKind.ACCOUNTS, file, null, record);
+                Checked<AccountRecord> checked = validator.check(row);
+                if (checked.isValid()) {
+                    checked = rules.apply(checked);
+                }
+                if (checked == null) {
+                    counts.duplicate();
+                } else if (checked.isValid()) {
+                    accepted.add(checked.record());
+                    counts.accepted(java.math.BigDecimal.ZERO);
+                } else {
+                    rejects.add(new RejectRow(file, row.line(), checked.reason(), checked.detail(), row.raw()));
+                    counts.rejected();
+                }
+            }
+        }
+        store.register(file, FileKind.ACCOUNTS, null, "", null, null);
+        store.deleteRejects(file);
+        store.saveRejects(rejects);
+        store.addCounts(Map.of(file, counts));
+        upsert(accepted);
+        contribution.incrementReadCount();
+        log.info("accounts.csv: {} rows, {} accepted, {} duplicates, {} rejected", counts.rowsRead(),
+                counts.acceptedCount(), counts.duplicateCount(), counts.rejectedCount());
+        return RepeatStatus.FINISHED;
+    }
+
+    private void upsert(List<AccountRecord> accounts) {
+        jdbc.batchUpdate("""
+                INSERT INTO account (account_id, name, currency, invoicing_mode, credit_limit, tax_rate, minor_units,
+                                     fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
+                    invoicing_mode = excluded.invoicing_mode, credit_limit = excluded.credit_limit,
+                    tax_rate = excluded.tax_rate, minor_units = excluded.minor_units,
+                    fingerprint = excluded.fingerprint""",
+                accounts.stream().map(a -> new Object[] {a.accountId(), a.name(), a.currency(), a.mode().name(),
+                        a.creditLimit(), a.taxRate(), a.minorUnits(), a.fingerprint()}).toList());
+    }
+}

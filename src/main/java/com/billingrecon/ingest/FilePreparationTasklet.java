@@ -1,0 +1,100 @@
+package com.billingrecon.ingest;
+
+import com.billingrecon.domain.Periods;
+import com.billingrecon.ingest.csv.FileInspection;
+import com.billingrecon.ingest.csv.InputFileName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Registers the day's files before a row is read: each dated file of the day is inspected whole
+ * (SHA-256, UTF-8, header) and either taken in or rejected whole; names the job does not know, and
+ * files it must hold, are listed for the day's reconciliation report.
+ */
+public class FilePreparationTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(FilePreparationTasklet.class);
+
+    private final InputDirectory input;
+    private final InputFileStore store;
+    private final LocalDate businessDate;
+    private final LocalDate runDate;
+    private final LocalDate previousRunDate;
+
+    public FilePreparationTasklet(InputDirectory input, InputFileStore store, LocalDate businessDate,
+                                  LocalDate runDate, LocalDate previousRunDate) {
+        this.input = input;
+        this.store = store;
+        this.businessDate = businessDate;
+        this.runDate = runDate;
+        this.previousRunDate = previousRunDate;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<InputFileName> recognized = input.recognized();
+        int taken = 0;
+        int rejected = 0;
+        for (InputFileName file : recognized) {
+            if (file.businessDate().equals(businessDate)) {
+                FileInspection inspection = inspect(file);
+                store.register(file.fileName(), file.kind(), file.businessDate(), file.orderKey(),
+                        inspection.sha256(), inspection.rejection());
+                if (inspection.rejection() == null) {
+                    taken++;
+                } else {
+                    rejected++;
+                    log.warn("{} rejected whole: {}", file.fileName(), inspection.rejection());
+                }
+            }
+        }
+        List<InputFileStore.ListingRow> listing = new ArrayList<>();
+        if (businessDate.equals(runDate) && previousRunDate != null) {
+            listing.addAll(held(recognized));
+        }
+        input.unrecognized().forEach(name -> listing.add(new InputFileStore.ListingRow(name, "UNRECOGNIZED", null)));
+        store.replaceListing(businessDate, listing);
+        log.info("Day {}: {} files taken in, {} rejected whole, {} other names listed", businessDate, taken, rejected,
+                listing.size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Files dated on or before the last run date that are new or changed: their day was already reported. */
+    private List<InputFileStore.ListingRow> held(List<InputFileName> recognized) {
+        List<InputFileStore.ListingRow> held = new ArrayList<>();
+        for (InputFileName file : recognized) {
+            if (file.businessDate().isAfter(previousRunDate)) {
+                continue;
+            }
+            Optional<String> stored = store.storedSha256(file.fileName());
+            if (stored.isPresent() && Objects.equals(stored.get(), inspect(file).sha256())) {
+                continue;
+            }
+            YearMonth period = Periods.belongingPeriod(file.businessDate());
+            String why = stored.isPresent() ? "changed since it was processed" : "arrived after its day was reported";
+            held.add(new InputFileStore.ListingRow(file.fileName(), "HELD",
+                    why + "; run: rerun --period=" + period));
+        }
+        return held;
+    }
+
+    private FileInspection inspect(InputFileName file) {
+        try {
+            return FileInspection.inspect(input.resolve(file.fileName()), file.kind());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.fileName(), e);
+        }
+    }
+}

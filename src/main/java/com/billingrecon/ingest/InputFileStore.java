@@ -1,0 +1,87 @@
+package com.billingrecon.ingest;
+
+import com.billingrecon.domain.FileKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The ledger's record of input files: registration, control counts, rejected rows, the day's listing. */
+@Repository
+public class InputFileStore {
+
+    public static final String PROCESSED = "PROCESSED";
+    public static final String REJECTED = "REJECTED";
+
+    private final JdbcTemplate jdbc;
+
+    public InputFileStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A dated file of the day, taken in ({@code rejection} null) or rejected whole. */
+    public void register(String fileName, FileKind kind, LocalDate businessDate, String orderKey, String sha256,
+                         String rejection) {
+        jdbc.update("""
+                INSERT INTO input_file (file_name, kind, business_date, order_key, sha256, status, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (file_name) DO UPDATE SET kind = excluded.kind, business_date = excluded.business_date,
+                    order_key = excluded.order_key, sha256 = excluded.sha256, status = excluded.status,
+                    detail = excluded.detail, rows_read = 0, accepted = 0, duplicates = 0, rejected = 0,
+                    accepted_amount = 0""",
+                fileName, kind.label(), businessDate, orderKey, sha256, rejection == null ? PROCESSED : REJECTED,
+                rejection);
+    }
+
+    /** The files of a kind taken in on a day, in processing order. */
+    public List<String> takenIn(LocalDate businessDate, FileKind kind) {
+        return jdbc.queryForList("""
+                SELECT file_name FROM input_file
+                WHERE business_date = ? AND kind = ? AND status = 'PROCESSED'
+                ORDER BY order_key COLLATE "C"
+                """, String.class, businessDate, kind.label());
+    }
+
+    public Optional<String> storedSha256(String fileName) {
+        return jdbc.queryForList("SELECT sha256 FROM input_file WHERE file_name = ?", String.class, fileName)
+                .stream().findFirst();
+    }
+
+    public void addCounts(Map<String, FileCounts> countsByFile) {
+        List<Object[]> rows = new ArrayList<>();
+        countsByFile.forEach((file, c) -> rows.add(new Object[] {
+                c.rowsRead(), c.acceptedCount(), c.duplicateCount(), c.rejectedCount(), c.acceptedAmount(), file}));
+        jdbc.batchUpdate("""
+                UPDATE input_file SET rows_read = rows_read + ?, accepted = accepted + ?,
+                    duplicates = duplicates + ?, rejected = rejected + ?, accepted_amount = accepted_amount + ?
+                WHERE file_name = ?""", rows);
+    }
+
+    public void saveRejects(List<RejectRow> rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO reject (file_name, line, reason, detail, record) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (file_name, line) DO NOTHING""",
+                rejects.stream().map(r -> new Object[] {r.file(), r.line(), r.reason().name(), r.detail(), r.record()})
+                        .toList());
+    }
+
+    public void deleteRejects(String fileName) {
+        jdbc.update("DELETE FROM reject WHERE file_name = ?", fileName);
+    }
+
+    /** The names listed on a day besides its own files: UNRECOGNIZED and HELD. */
+    public void replaceListing(LocalDate businessDate, List<ListingRow> rows) {
+        jdbc.update("DELETE FROM day_listing WHERE business_date = ?", businessDate);
+        jdbc.batchUpdate("INSERT INTO day_listing (business_date, file_name, status, detail) VALUES (?, ?, ?, ?)",
+                rows.stream().map(r -> new Object[] {businessDate, r.fileName(), r.status(), r.detail()}).toList());
+    }
+
+    public record ListingRow(String fileName, String status, String detail) {
+    }
+}

@@ -1,0 +1,68 @@
+package com.billingrecon.ingest.ledger;
+
+import com.billingrecon.billing.LateUsageRule;
+import com.billingrecon.ingest.rows.ChargeRecord;
+import com.billingrecon.ingest.rows.IdRules;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Non-usage charges: accepted once per id; B by the late usage rule on the charge date. */
+public final class ChargeLedger implements LedgerKind<ChargeRecord, IdRules.Prior> {
+
+    private final JdbcTemplate jdbc;
+
+    public ChargeLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String id(ChargeRecord record) {
+        return record.chargeId();
+    }
+
+    @Override
+    public Map<String, IdRules.Prior> priors(Collection<String> ids) {
+        return IdLookup.byId(jdbc, "SELECT charge_id, account_id, fingerprint FROM charge WHERE charge_id = ANY(?)", ids,
+                (rs, n) -> new IdRules.Prior(rs.getString(2), rs.getString(3)));
+    }
+
+    @Override
+    public IdRules.Verdict decide(IdRules.Prior prior, ChargeRecord record) {
+        return IdRules.forOnce(prior, record.accountId(), record.fingerprint());
+    }
+
+    @Override
+    public IdRules.Prior remember(ChargeRecord record) {
+        return new IdRules.Prior(record.accountId(), record.fingerprint());
+    }
+
+    @Override
+    public BigDecimal amount(ChargeRecord record) {
+        return record.amount();
+    }
+
+    @Override
+    public String explain(IdRules.Verdict verdict, IdRules.Prior prior, ChargeRecord record) {
+        return prior.accountId().equals(record.accountId())
+                ? "charge_id " + record.chargeId() + " was accepted before with other content"
+                : "charge_id " + record.chargeId() + " belongs to account " + prior.accountId();
+    }
+
+    @Override
+    public void save(List<Accepted<ChargeRecord>> accepted) {
+        jdbc.batchUpdate("""
+                INSERT INTO charge (charge_id, account_id, type, charge_date, amount, currency, description,
+                                    billing_period, file_name, line, business_date, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                accepted.stream().map(a -> {
+                    ChargeRecord r = a.record();
+                    return new Object[] {r.chargeId(), r.accountId(), r.type().name(), r.chargeDate(), r.amount(),
+                            r.currency(), r.description(),
+                            LateUsageRule.billingPeriod(r.chargeDate(), a.row().businessDate()).atDay(1),
+                            a.row().file(), a.row().line(), a.row().businessDate(), r.fingerprint()};
+                }).toList());
+    }
+}

@@ -1,0 +1,40 @@
+package com.billingrecon.ingest.ledger;
+
+import com.billingrecon.ingest.rows.IdRules;
+import com.billingrecon.ingest.rows.SourceRow;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the ledger writer needs to know of one kind of record: its id, what was accepted before under
+ * that id, the stateful row rule, and how accepted records are stored.
+ *
+ * @param <T> the validated record
+ * @param <P> what is remembered of the latest accepted record of an id
+ */
+public interface LedgerKind<T, P> {
+
+    String id(T record);
+
+    /** The latest accepted record of each of these ids that has one. */
+    Map<String, P> priors(Collection<String> ids);
+
+    IdRules.Verdict decide(P prior, T record);
+
+    /** What the record leaves behind as the latest accepted one of its id. */
+    P remember(T record);
+
+    /** The control amount of an accepted row. */
+    BigDecimal amount(T record);
+
+    /** A human reason for an ID_CONFLICT or ALREADY_FINAL verdict. */
+    String explain(IdRules.Verdict verdict, P prior, T record);
+
+    /** Stores accepted records, in the order they were accepted. */
+    void save(List<Accepted<T>> accepted);
+
+    record Accepted<T>(T record, SourceRow row) {
+    }
+}

@@ -1,0 +1,44 @@
+package com.billingrecon.ingest.rows;
+
+import com.billingrecon.domain.FileKind;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One record of an input file as it was read, before any rule is applied.
+ *
+ * @param file            the file's name (no folder)
+ * @param businessDate    F, the date in the file's name; null for accounts.csv
+ * @param line            1-based physical line where the record starts (the header is line 1)
+ * @param raw             the whole raw record without its final line break
+ * @param values          the values of {@code kind.columns()}, in that order ("" for an optional column
+ *                        the header lacks); null when the record is malformed
+ * @param malformedDetail why the record could not be read into fields; null when it could
+ */
+public record SourceRow(FileKind kind, String file, LocalDate businessDate, long line, String raw,
+                        List<String> values, String malformedDetail) {
+
+    public boolean malformed() {
+        return values == null;
+    }
+
+    public String value(String column) {
+        int index = kind.columns().indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException(kind + " has no column " + column);
+        }
+        return values.get(index);
+    }
+
+    /** The text of every required column, joined: two rows are identical when their fingerprints are equal. */
+    public String fingerprint() {
+        StringBuilder joined = new StringBuilder();
+        List<String> columns = kind.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!FileKind.OPTIONAL_COLUMNS.contains(columns.get(i))) {
+                joined.append(values.get(i)).append('\u001F');
+            }
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package com.billingrecon.nightly;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the nightly job for one business day, resuming it where an earlier attempt stopped: a failed
+ * execution is restarted; one left STARTED by a killed process is first recovered (marked failed).
+ */
+@Component
+public class DayLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(DayLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyCloseJob;
+
+    public DayLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyCloseJob) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyCloseJob = nightlyCloseJob;
+    }
+
+    public BatchStatus closeDay(LocalDate day, LocalDate runDate, LocalDate previousRunDate,
+                                Path inputDir, Path outputDir, ZoneId zone) throws Exception {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLocalDate(NightlyParameters.BUSINESS_DATE, day)
+                .addLocalDate(NightlyParameters.RUN_DATE, runDate, false)
+                .addString(NightlyParameters.INPUT_DIR, inputDir.toAbsolutePath().toString(), false)
+                .addString(NightlyParameters.OUTPUT_DIR, outputDir.toAbsolutePath().toString(), false)
+                .addString(NightlyParameters.BILLING_ZONE, zone.getId(), false);
+        if (previousRunDate != null) {
+            builder.addLocalDate(NightlyParameters.PREVIOUS_RUN_DATE, previousRunDate, false);
+        }
+        JobParameters parameters = builder.toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(NightlyParameters.JOB_NAME, parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return BatchStatus.COMPLETED;
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            log.warn("Business day {} was interrupted (execution {}); resuming it", day, last.getId());
+            jobOperator.recover(last);
+        } else if (last != null) {
+            log.info("Business day {} failed before (execution {}); resuming it", day, last.getId());
+        }
+        JobExecution execution = jobOperator.start(nightlyCloseJob, parameters);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().forEach(e -> log.error("Business day {} failed: {}", day, e.toString(), e));
+        }
+        return execution.getStatus();
+    }
+}

@@ -1,0 +1,20 @@
+package com.billingrecon.nightly;
+
+/** Names of the nightly job and its parameters. The business day identifies an instance; the rest does not. */
+public final class NightlyParameters {
+
+    public static final String JOB_NAME = "nightlyClose";
+
+    /** The business day the instance closes (identifying). */
+    public static final String BUSINESS_DATE = "businessDate";
+    /** The run date of the command that covers this day. */
+    public static final String RUN_DATE = "runDate";
+    /** The last run date before this command, absent on a first run: files dated on or before it are held. */
+    public static final String PREVIOUS_RUN_DATE = "previousRunDate";
+    public static final String INPUT_DIR = "inputDir";
+    public static final String OUTPUT_DIR = "outputDir";
+    public static final String BILLING_ZONE = "billingZone";
+
+    private NightlyParameters() {
+    }
+}

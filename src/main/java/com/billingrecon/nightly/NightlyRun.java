@@ -1,0 +1,69 @@
+package com.billingrecon.nightly;
+
+import com.billingrecon.cli.ExitCode;
+import com.billingrecon.cli.RunRequest;
+import com.billingrecon.cli.UsageException;
+import com.billingrecon.ingest.InputDirectory;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The nightly command: closes every business day after the last run date up to the run date, one
+ * day after the other, so that a catch-up writes the same folders as day-by-day runs.
+ */
+@Component
+public class NightlyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final BusinessDays businessDays;
+    private final BillingSettings settings;
+    private final DayLauncher dayLauncher;
+    private final RunSummary runSummary;
+
+    public NightlyRun(BusinessDays businessDays, BillingSettings settings, DayLauncher dayLauncher,
+                      RunSummary runSummary) {
+        this.businessDays = businessDays;
+        this.settings = settings;
+        this.dayLauncher = dayLauncher;
+        this.runSummary = runSummary;
+    }
+
+    public ExitCode run(RunRequest request) {
+        settings.requireZone(request.billingZone());
+        LocalDate runDate = request.runDate();
+        Optional<LocalDate> last = businessDays.lastClosed();
+        if (last.isPresent() && !runDate.isAfter(last.get())) {
+            if (businessDays.isClosed(runDate)) {
+                log.info("Business day {} was already closed; its reports stay as they are. Nothing to do.", runDate);
+                return ExitCode.DONE;
+            }
+            throw new UsageException("run date " + runDate + " is before the last run date " + last.get());
+        }
+        LocalDate first = last.map(day -> day.plusDays(1))
+                .orElseGet(() -> new InputDirectory(request.inputDir()).earliestDate(runDate).orElse(runDate));
+        for (LocalDate day = first; !day.isAfter(runDate); day = day.plusDays(1)) {
+            BatchStatus status = closeDay(request, day, last.orElse(null));
+            if (status != BatchStatus.COMPLETED) {
+                log.error("Business day {} ended {}; days before it are closed. Run the same command again to resume.",
+                        day, status);
+                return ExitCode.FAILED;
+            }
+        }
+        return runSummary.report(first, runDate);
+    }
+
+    private BatchStatus closeDay(RunRequest request, LocalDate day, LocalDate previousRunDate) {
+        try {
+            return dayLauncher.closeDay(day, request.runDate(), previousRunDate, request.inputDir(),
+                    request.outputDir(), request.billingZone());
+        } catch (Exception e) {
+            log.error("Business day {} could not be run: {}", day, e.toString(), e);
+            return BatchStatus.FAILED;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.billingrecon.nightly;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** One line per step for the operator: the day, the counts and the rate. */
+@Component
+public class StepLog implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StepLog.class);
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        LocalDateTime start = step.getStartTime();
+        long millis = start == null ? 0 : Math.max(1, Duration.between(start, LocalDateTime.now()).toMillis());
+        long read = step.getReadCount();
+        long rate = millis == 0 ? 0 : read * 1000 / millis;
+        log.info("{} {}: {} read, {} written, {} commits, {} ms, {} rows/s, {}",
+                step.getJobExecution().getJobParameters().getLocalDate(NightlyParameters.BUSINESS_DATE),
+                step.getStepName(), read, step.getWriteCount(), step.getCommitCount(), millis, rate,
+                step.getExitStatus().getExitCode());
+        return step.getExitStatus();
+    }
+}

@@ -1,0 +1,33 @@
+package com.billingrecon.payments;
+
+import java.math.BigDecimal;
+
+/** Where an invoice stands in settlement (SPEC §4) and in re-runs (SPEC §6). */
+public enum InvoiceStatus {
+    OPEN,
+    PARTIALLY_PAID,
+    PAID,
+    /** A credit note: its negative total became account credit when it was issued. */
+    CREDIT,
+    /** An older revision, replaced by a re-run. */
+    SUPERSEDED,
+    /** An invoice a re-run found no longer arises. */
+    VOID;
+
+    /**
+     * The status of an invoice at the moment it is issued, before any credit is applied to it. A zero
+     * total owes nothing, so it is born paid rather than open.
+     */
+    public static InvoiceStatus onIssue(BigDecimal total) {
+        return switch (total.signum()) {
+            case -1 -> CREDIT;
+            case 0 -> PAID;
+            default -> OPEN;
+        };
+    }
+
+    /** Whether money can still be applied to an invoice in this status. */
+    public boolean isPayable() {
+        return this == OPEN || this == PARTIALLY_PAID;
+    }
+}

@@ -1,0 +1,110 @@
+package com.billingrecon.report;
+
+import com.billingrecon.billing.UnbilledItems;
+import com.billingrecon.domain.Amounts;
+import com.billingrecon.domain.InvoicingMode;
+import com.billingrecon.ingest.InputDirectory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The rows of a day's reports, read from the ledger as of the end of that day, in report order. */
+@Repository
+public class ReportQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public ReportQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<BalanceLine> balances(LocalDate day) {
+        return jdbc.query("""
+                SELECT a.account_id, a.currency, a.invoicing_mode, a.credit_limit,
+                       coalesce(u.reserved, 0), coalesce(u.usage_current, 0), coalesce(c.charges_current, 0),
+                       coalesce(u.usage_all, 0), coalesce(c.charges_all, 0),
+                       coalesce(p.payments, 0), coalesce(i.invoiced, 0)
+                FROM account a
+                LEFT JOIN (SELECT account_id,
+                                  sum(amount) FILTER (WHERE status = 'ONGOING') AS reserved,
+                                  sum(amount) FILTER (WHERE status = 'COMPLETED' AND billing_period = ?) AS usage_current,
+                                  sum(amount) FILTER (WHERE status = 'COMPLETED') AS usage_all
+                           FROM cdr GROUP BY account_id) u USING (account_id)
+                LEFT JOIN (SELECT account_id,
+                                  sum(amount) FILTER (WHERE billing_period = ?) AS charges_current,
+                                  sum(amount) AS charges_all
+                           FROM charge GROUP BY account_id) c USING (account_id)
+                LEFT JOIN (SELECT account_id, sum(amount) AS payments FROM payment GROUP BY account_id) p
+                       USING (account_id)
+                LEFT JOIN (SELECT account_id, sum(total) AS invoiced FROM invoice
+                           WHERE status NOT IN ('SUPERSEDED', 'VOID') GROUP BY account_id) i USING (account_id)
+                ORDER BY a.account_id COLLATE "C"
+                """,
+                (rs, n) -> {
+                    InvoicingMode mode = InvoicingMode.valueOf(rs.getString(3));
+                    UnbilledItems unbilled = new UnbilledItems(rs.getBigDecimal(6), rs.getBigDecimal(7),
+                            rs.getBigDecimal(8), rs.getBigDecimal(9));
+                    return BalanceCalculator.balance(new AccountFigures(rs.getString(1), rs.getString(2), mode,
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), unbilled.currentPeriod(mode),
+                            unbilled.total(mode), rs.getBigDecimal(10), rs.getBigDecimal(11)));
+                },
+                YearMonth.from(day).atDay(1), YearMonth.from(day).atDay(1));
+    }
+
+    public List<List<String>> invoices() {
+        return jdbc.query("""
+                SELECT invoice_no, account_id, kind, to_char(period, 'YYYY-MM'), charge_id,
+                       to_char(issue_date, 'YYYY-MM-DD'), revision, subtotal, tax, total, paid,
+                       CASE WHEN status IN ('OPEN', 'PARTIALLY_PAID') THEN total - paid ELSE 0 END, status
+                FROM invoice WHERE status NOT IN ('SUPERSEDED', 'VOID')
+                ORDER BY invoice_no COLLATE "C"
+                """,
+                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), amount(rs.getBigDecimal(8)),
+                        amount(rs.getBigDecimal(9)), amount(rs.getBigDecimal(10)), amount(rs.getBigDecimal(11)),
+                        amount(rs.getBigDecimal(12)), rs.getString(13)));
+    }
+
+    /** accounts.csv's rejects first, then those of the day's files in processing order. */
+    public List<List<String>> rejects(LocalDate day) {
+        return jdbc.query("""
+                SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
+                FROM reject r JOIN input_file f USING (file_name)
+                WHERE f.file_name = ? OR f.business_date = ?
+                ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
+                """,
+                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                InputDirectory.ACCOUNTS_FILE, day);
+    }
+
+    /** accounts.csv, the day's files in processing order, held files, then unrecognized names sorted. */
+    public List<List<String>> reconciliation(LocalDate day) {
+        List<List<String>> rows = new java.util.ArrayList<>(jdbc.query("""
+                SELECT file_name, kind, coalesce(to_char(business_date, 'YYYY-MM-DD'), ''), status,
+                       rows_read, accepted, duplicates, rejected, accepted_amount, coalesce(detail, ''),
+                       business_date IS NULL AS is_accounts
+                FROM input_file WHERE file_name = ? OR business_date = ?
+                ORDER BY business_date NULLS FIRST, order_key COLLATE "C"
+                """,
+                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getBoolean(11) ? "" : amount(rs.getBigDecimal(9)), rs.getString(10)),
+                InputDirectory.ACCOUNTS_FILE, day));
+        rows.addAll(jdbc.query("""
+                SELECT l.file_name, l.status, coalesce(l.detail, '')
+                FROM day_listing l WHERE l.business_date = ?
+                ORDER BY CASE l.status WHEN 'HELD' THEN 0 ELSE 1 END, l.file_name COLLATE "C"
+                """,
+                (rs, n) -> List.of(rs.getString(1), "", "", rs.getString(2), "", "", "", "", "", rs.getString(3)),
+                day));
+        return rows;
+    }
+
+    private static String amount(BigDecimal value) {
+        return Amounts.format(value);
+    }
+}

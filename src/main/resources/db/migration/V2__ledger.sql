@@ -1,0 +1,166 @@
+-- The ledger: what was taken in, what was billed, what was paid. Money is numeric, never float.
+-- Periods are stored as the first day of their month (a date), in the billing zone.
+
+-- Settings fixed for the life of a database (the billing zone).
+CREATE TABLE billing_setting (
+    name  text PRIMARY KEY,
+    value text NOT NULL
+);
+
+-- A business day whose reports were written; the greatest is the last run date.
+CREATE TABLE business_day (
+    business_date date PRIMARY KEY,
+    closed_at     timestamptz NOT NULL DEFAULT now()
+);
+
+-- Accounts as accepted from accounts.csv; credit is unapplied money (overpayments, credit notes).
+CREATE TABLE account (
+    account_id     text PRIMARY KEY,
+    name           text    NOT NULL,
+    currency       text    NOT NULL,
+    invoicing_mode text    NOT NULL,
+    credit_limit   numeric NOT NULL,
+    tax_rate       numeric NOT NULL,
+    minor_units    integer NOT NULL,
+    fingerprint    text    NOT NULL,
+    credit         numeric NOT NULL DEFAULT 0
+);
+
+-- Every input file taken in (or rejected whole), with its control counts.
+CREATE TABLE input_file (
+    file_name       text PRIMARY KEY,
+    kind            text    NOT NULL,
+    business_date   date,
+    order_key       text    NOT NULL,
+    sha256          text,
+    status          text    NOT NULL,
+    rows_read       bigint  NOT NULL DEFAULT 0,
+    accepted        bigint  NOT NULL DEFAULT 0,
+    duplicates      bigint  NOT NULL DEFAULT 0,
+    rejected        bigint  NOT NULL DEFAULT 0,
+    accepted_amount numeric NOT NULL DEFAULT 0,
+    detail          text
+);
+CREATE INDEX input_file_day_idx ON input_file (business_date, order_key);
+
+-- Names listed in a day's reconciliation besides the processed files: UNRECOGNIZED and HELD.
+CREATE TABLE day_listing (
+    business_date date NOT NULL,
+    file_name     text NOT NULL,
+    status        text NOT NULL,
+    detail        text,
+    PRIMARY KEY (business_date, file_name)
+);
+
+CREATE TABLE reject (
+    file_name text   NOT NULL,
+    line      bigint NOT NULL,
+    reason    text   NOT NULL,
+    detail    text,
+    record    text   NOT NULL,
+    PRIMARY KEY (file_name, line)
+);
+
+-- The latest accepted record of every CDR; billing_period is B by the late usage rule.
+CREATE TABLE cdr (
+    cdr_id         text PRIMARY KEY,
+    account_id     text    NOT NULL,
+    type           text    NOT NULL,
+    start_time     text    NOT NULL,
+    event_date     date    NOT NULL,
+    duration_s     bigint  NOT NULL,
+    amount         numeric NOT NULL,
+    currency       text    NOT NULL,
+    status         text    NOT NULL,
+    billing_period date    NOT NULL,
+    file_name      text    NOT NULL,
+    line           bigint  NOT NULL,
+    business_date  date    NOT NULL,
+    fingerprint    text    NOT NULL
+);
+CREATE INDEX cdr_account_period_idx ON cdr (account_id, billing_period, status);
+
+-- Every accepted CDR record, in the order taken in: the audit trail behind cdr.
+CREATE TABLE cdr_history (
+    file_name     text    NOT NULL,
+    line          bigint  NOT NULL,
+    cdr_id        text    NOT NULL,
+    status        text    NOT NULL,
+    amount        numeric NOT NULL,
+    business_date date    NOT NULL,
+    PRIMARY KEY (file_name, line)
+);
+
+CREATE TABLE charge (
+    charge_id      text PRIMARY KEY,
+    account_id     text    NOT NULL,
+    type           text    NOT NULL,
+    charge_date    date    NOT NULL,
+    amount         numeric NOT NULL,
+    currency       text    NOT NULL,
+    description    text    NOT NULL,
+    billing_period date    NOT NULL,
+    file_name      text    NOT NULL,
+    line           bigint  NOT NULL,
+    business_date  date    NOT NULL,
+    fingerprint    text    NOT NULL
+);
+CREATE INDEX charge_account_period_idx ON charge (account_id, billing_period);
+CREATE INDEX charge_day_idx ON charge (business_date);
+
+CREATE TABLE payment (
+    payment_id    text PRIMARY KEY,
+    account_id    text    NOT NULL,
+    payment_date  date    NOT NULL,
+    amount        numeric NOT NULL,
+    currency      text    NOT NULL,
+    method        text    NOT NULL,
+    invoice_ref   text    NOT NULL,
+    file_name     text    NOT NULL,
+    order_key     text    NOT NULL,
+    line          bigint  NOT NULL,
+    business_date date    NOT NULL,
+    fingerprint   text    NOT NULL
+);
+CREATE INDEX payment_day_idx ON payment (business_date, order_key, line);
+CREATE INDEX payment_account_idx ON payment (account_id);
+
+-- Invoices in every revision; the register shows the current one unless SUPERSEDED or VOID.
+CREATE TABLE invoice (
+    invoice_no text    NOT NULL,
+    revision   integer NOT NULL,
+    account_id text    NOT NULL,
+    kind       text    NOT NULL,
+    period     date    NOT NULL,
+    charge_id  text    NOT NULL DEFAULT '',
+    issue_date date    NOT NULL,
+    subtotal   numeric NOT NULL,
+    tax        numeric NOT NULL,
+    total      numeric NOT NULL,
+    paid       numeric NOT NULL DEFAULT 0,
+    status     text    NOT NULL,
+    PRIMARY KEY (invoice_no, revision)
+);
+CREATE INDEX invoice_account_idx ON invoice (account_id, status);
+CREATE INDEX invoice_issue_idx ON invoice (issue_date);
+
+-- What each invoice holds: the CDRs and charges behind its subtotal.
+CREATE TABLE invoice_item (
+    invoice_no text    NOT NULL,
+    revision   integer NOT NULL,
+    item_kind  text    NOT NULL,
+    item_id    text    NOT NULL,
+    amount     numeric NOT NULL,
+    PRIMARY KEY (invoice_no, revision, item_kind, item_id)
+);
+
+-- Every application of money to an invoice: a payment, a credit note or carried credit.
+CREATE TABLE allocation (
+    business_date date    NOT NULL,
+    account_id    text    NOT NULL,
+    seq           integer NOT NULL,
+    source        text    NOT NULL,
+    invoice_no    text    NOT NULL,
+    amount        numeric NOT NULL,
+    PRIMARY KEY (business_date, account_id, seq)
+);
