@@ -80,16 +80,28 @@ CREATE TABLE cdr (
 );
 CREATE INDEX cdr_account_period_idx ON cdr (account_id, billing_period, status);
 
--- Every accepted CDR record, in the order taken in: the audit trail behind cdr.
+-- Every accepted CDR record, in the order taken in: the audit trail behind cdr, and what a rerun
+-- rolls the current state back to.
 CREATE TABLE cdr_history (
-    file_name     text    NOT NULL,
-    line          bigint  NOT NULL,
-    cdr_id        text    NOT NULL,
-    status        text    NOT NULL,
-    amount        numeric NOT NULL,
-    business_date date    NOT NULL,
+    file_name      text    NOT NULL,
+    line           bigint  NOT NULL,
+    order_key      text    NOT NULL,
+    cdr_id         text    NOT NULL,
+    account_id     text    NOT NULL,
+    type           text    NOT NULL,
+    start_time     text    NOT NULL,
+    event_date     date    NOT NULL,
+    duration_s     bigint  NOT NULL,
+    amount         numeric NOT NULL,
+    currency       text    NOT NULL,
+    status         text    NOT NULL,
+    billing_period date    NOT NULL,
+    business_date  date    NOT NULL,
+    fingerprint    text    NOT NULL,
     PRIMARY KEY (file_name, line)
 );
+CREATE INDEX cdr_history_id_idx ON cdr_history (cdr_id);
+CREATE INDEX cdr_history_day_idx ON cdr_history (business_date);
 
 CREATE TABLE charge (
     charge_id      text PRIMARY KEY,
@@ -163,4 +175,24 @@ CREATE TABLE allocation (
     invoice_no    text    NOT NULL,
     amount        numeric NOT NULL,
     PRIMARY KEY (business_date, account_id, seq)
+);
+
+-- A rerun of a billing period in progress or done: the ledger was rolled back to the end of
+-- restart_from - 1 day and the days up to last_day are replayed.
+CREATE TABLE rerun (
+    rerun_id     integer PRIMARY KEY,
+    period       date    NOT NULL,
+    restart_from date    NOT NULL,
+    last_day     date    NOT NULL,
+    status       text    NOT NULL,
+    started_at   timestamptz NOT NULL DEFAULT now()
+);
+
+-- The invoices a rerun set aside, with the revision that was current: compared with what the
+-- replay issues to decide revisions, SUPERSEDED and VOID.
+CREATE TABLE rerun_invoice (
+    rerun_id     integer NOT NULL,
+    invoice_no   text    NOT NULL,
+    old_revision integer NOT NULL,
+    PRIMARY KEY (rerun_id, invoice_no)
 );

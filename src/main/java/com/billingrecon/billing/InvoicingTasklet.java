@@ -12,12 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issues the day's invoices with their tax, and records the CDRs and charges each one holds. Money is
- * applied to them by the settlement step, which follows.
+ * applied to them by the settlement step, which follows. An invoice number issued again by a rerun
+ * gets the next revision; the rerun decides afterwards whether it really changed.
  */
 public class InvoicingTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(InvoicingTasklet.class);
-    private static final int FIRST_REVISION = 1;
 
     private final InvoiceDrafts drafts;
     private final JdbcTemplate jdbc;
@@ -35,12 +35,16 @@ public class InvoicingTasklet implements Tasklet {
         jdbc.batchUpdate("""
                 INSERT INTO invoice (invoice_no, revision, account_id, kind, period, charge_id, issue_date,
                                      subtotal, tax, total, paid, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING""",
+                SELECT n.no, coalesce((SELECT max(revision) FROM invoice WHERE invoice_no = n.no), 0) + 1,
+                       ?, ?, ?, ?, ?, ?, ?, ?, 0, ?
+                FROM (SELECT ?::text AS no) n
+                WHERE NOT EXISTS (SELECT 1 FROM invoice
+                                  WHERE invoice_no = n.no AND status NOT IN ('SUPERSEDED', 'VOID'))""",
                 issued.stream().map(d -> {
                     InvoiceAmounts amounts = d.amounts();
-                    return new Object[] {d.invoiceNo(), FIRST_REVISION, d.accountId(), d.kind().name(),
-                            d.period().atDay(1), d.chargeId(), d.issueDate(), amounts.subtotal(), amounts.tax(),
-                            amounts.total(), amounts.initialStatus().name()};
+                    return new Object[] {d.accountId(), d.kind().name(), d.period().atDay(1), d.chargeId(),
+                            d.issueDate(), amounts.subtotal(), amounts.tax(), amounts.total(),
+                            amounts.initialStatus().name(), d.invoiceNo()};
                 }).toList());
         recordItems();
         contribution.incrementWriteCount(issued.size());
@@ -54,15 +58,16 @@ public class InvoicingTasklet implements Tasklet {
                 INSERT INTO invoice_item (invoice_no, revision, item_kind, item_id, amount)
                 SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
                 FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.charge_id = i.charge_id
-                WHERE i.issue_date = ? AND i.kind = 'INDIVIDUAL'
+                WHERE i.issue_date = ? AND i.kind = 'INDIVIDUAL' AND i.status NOT IN ('SUPERSEDED', 'VOID')
                 UNION ALL
                 SELECT i.invoice_no, i.revision, 'CDR', u.cdr_id, u.amount
                 FROM invoice i JOIN cdr u ON u.account_id = i.account_id AND u.billing_period = i.period
                 WHERE i.issue_date = ? AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED') AND u.status = 'COMPLETED'
+                  AND i.status NOT IN ('SUPERSEDED', 'VOID')
                 UNION ALL
                 SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
                 FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.billing_period = i.period
-                WHERE i.issue_date = ? AND i.kind = 'CONSOLIDATED'
+                WHERE i.issue_date = ? AND i.kind = 'CONSOLIDATED' AND i.status NOT IN ('SUPERSEDED', 'VOID')
                 ON CONFLICT DO NOTHING""", day, day, day);
     }
 }

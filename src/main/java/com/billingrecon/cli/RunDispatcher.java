@@ -1,6 +1,8 @@
 package com.billingrecon.cli;
 
 import com.billingrecon.nightly.NightlyRun;
+import com.billingrecon.rerun.RerunRun;
+import com.billingrecon.rerun.RerunStore;
 import org.springframework.stereotype.Component;
 
 /** Sends a request to the run that serves its command. */
@@ -8,15 +10,25 @@ import org.springframework.stereotype.Component;
 public class RunDispatcher {
 
     private final NightlyRun nightlyRun;
+    private final RerunRun rerunRun;
+    private final RerunStore reruns;
 
-    public RunDispatcher(NightlyRun nightlyRun) {
+    public RunDispatcher(NightlyRun nightlyRun, RerunRun rerunRun, RerunStore reruns) {
         this.nightlyRun = nightlyRun;
+        this.rerunRun = rerunRun;
+        this.reruns = reruns;
     }
 
     public ExitCode run(RunRequest request) {
+        if (request.command() == RunRequest.Command.NIGHTLY) {
+            reruns.unfinished().ifPresent(rerun -> {
+                throw new UsageException("the rerun of " + rerun.period() + " is unfinished; run rerun --period="
+                        + rerun.period() + " to finish it before the next nightly run");
+            });
+        }
         return switch (request.command()) {
             case NIGHTLY -> nightlyRun.run(request);
-            case RERUN -> throw new UsageException("rerun is not implemented yet");
+            case RERUN -> rerunRun.run(request);
         };
     }
 }

@@ -35,12 +35,26 @@ public class DayLauncher {
 
     public BatchStatus closeDay(LocalDate day, LocalDate runDate, LocalDate previousRunDate,
                                 Path inputDir, Path outputDir, ZoneId zone) throws Exception {
+        return run(day, runDate, previousRunDate, null, inputDir, outputDir, zone);
+    }
+
+    /** Replays a day for a rerun: the same steps, its own job instance, no nightly folder. */
+    public BatchStatus replayDay(LocalDate day, LocalDate lastRunDate, long rerunId, Path inputDir, Path outputDir,
+                                 ZoneId zone) throws Exception {
+        return run(day, lastRunDate, null, rerunId, inputDir, outputDir, zone);
+    }
+
+    private BatchStatus run(LocalDate day, LocalDate runDate, LocalDate previousRunDate, Long rerunId,
+                            Path inputDir, Path outputDir, ZoneId zone) throws Exception {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(NightlyParameters.BUSINESS_DATE, day)
                 .addLocalDate(NightlyParameters.RUN_DATE, runDate, false)
                 .addString(NightlyParameters.INPUT_DIR, inputDir.toAbsolutePath().toString(), false)
                 .addString(NightlyParameters.OUTPUT_DIR, outputDir.toAbsolutePath().toString(), false)
                 .addString(NightlyParameters.BILLING_ZONE, zone.getId(), false);
+        if (rerunId != null) {
+            builder.addLong(NightlyParameters.RERUN_ID, rerunId);
+        }
         if (previousRunDate != null) {
             builder.addLocalDate(NightlyParameters.PREVIOUS_RUN_DATE, previousRunDate, false);
         }

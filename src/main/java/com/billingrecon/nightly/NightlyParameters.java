@@ -11,6 +11,8 @@ public final class NightlyParameters {
     public static final String RUN_DATE = "runDate";
     /** The last run date before this command, absent on a first run: files dated on or before it are held. */
     public static final String PREVIOUS_RUN_DATE = "previousRunDate";
+    /** Set when the day is replayed by a rerun (identifying): the day's folder is not written again. */
+    public static final String RERUN_ID = "rerunId";
     public static final String INPUT_DIR = "inputDir";
     public static final String OUTPUT_DIR = "outputDir";
     public static final String BILLING_ZONE = "billingZone";

@@ -68,40 +68,51 @@ public class ReportQueries {
                         amount(rs.getBigDecimal(12)), rs.getString(13)));
     }
 
-    /** accounts.csv's rejects first, then those of the day's files in processing order. */
-    public List<List<String>> rejects(LocalDate day) {
+    /** accounts.csv's rejects first, then those of the files dated from..to in processing order. */
+    public List<List<String>> rejects(LocalDate from, LocalDate to) {
         return jdbc.query("""
                 SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
                 FROM reject r JOIN input_file f USING (file_name)
-                WHERE f.file_name = ? OR f.business_date = ?
+                WHERE f.file_name = ? OR f.business_date BETWEEN ? AND ?
                 ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
                 """,
                 (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)),
-                InputDirectory.ACCOUNTS_FILE, day);
+                InputDirectory.ACCOUNTS_FILE, from, to);
     }
 
-    /** accounts.csv, the day's files in processing order, held files, then unrecognized names sorted. */
-    public List<List<String>> reconciliation(LocalDate day) {
-        List<List<String>> rows = new java.util.ArrayList<>(jdbc.query("""
+    /** accounts.csv, then the files dated from..to in processing order. */
+    public List<List<String>> reconciliation(LocalDate from, LocalDate to) {
+        return jdbc.query("""
                 SELECT file_name, kind, coalesce(to_char(business_date, 'YYYY-MM-DD'), ''), status,
                        rows_read, accepted, duplicates, rejected, accepted_amount, coalesce(detail, ''),
                        business_date IS NULL AS is_accounts
-                FROM input_file WHERE file_name = ? OR business_date = ?
+                FROM input_file WHERE file_name = ? OR business_date BETWEEN ? AND ?
                 ORDER BY business_date NULLS FIRST, order_key COLLATE "C"
                 """,
                 (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getBoolean(11) ? "" : amount(rs.getBigDecimal(9)), rs.getString(10)),
-                InputDirectory.ACCOUNTS_FILE, day));
-        rows.addAll(jdbc.query("""
+                InputDirectory.ACCOUNTS_FILE, from, to);
+    }
+
+    /** The other names a day lists: held files first, then unrecognized names, each sorted. */
+    public List<List<String>> listing(LocalDate day) {
+        return jdbc.query("""
                 SELECT l.file_name, l.status, coalesce(l.detail, '')
                 FROM day_listing l WHERE l.business_date = ?
                 ORDER BY CASE l.status WHEN 'HELD' THEN 0 ELSE 1 END, l.file_name COLLATE "C"
                 """,
-                (rs, n) -> List.of(rs.getString(1), "", "", rs.getString(2), "", "", "", "", "", rs.getString(3)),
-                day));
-        return rows;
+                (rs, n) -> listingRow(rs.getString(1), rs.getString(2), rs.getString(3)), day);
+    }
+
+    /** A reconciliation row for a name that was not read: HELD keeps its kind and date, UNRECOGNIZED has none. */
+    public static List<String> listingRow(String fileName, String status, String detail) {
+        var parsed = com.billingrecon.ingest.csv.InputFileName.parse(fileName)
+                .filter(f -> "HELD".equals(status) && f.businessDate() != null);
+        String kind = parsed.map(f -> f.kind().label()).orElse("");
+        String date = parsed.map(f -> f.businessDate().toString()).orElse("");
+        return List.of(fileName, kind, date, status, "", "", "", "", "", detail);
     }
 
     private static String amount(BigDecimal value) {

@@ -27,7 +27,8 @@ public class ReportStepConfiguration {
     public ReportGenerationTasklet reportGenerationTasklet(
             @Value("#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}") LocalDate day,
             @Value("#{jobParameters['" + NightlyParameters.OUTPUT_DIR + "']}") String outputDir,
-            ReportQueries queries, BusinessDays businessDays) {
-        return new ReportGenerationTasklet(queries, businessDays, Path.of(outputDir), day);
+            @Value("#{jobParameters['" + NightlyParameters.RERUN_ID + "']}") Long rerunId,
+            Reports reports, BusinessDays businessDays) {
+        return new ReportGenerationTasklet(reports, businessDays, Path.of(outputDir), day, rerunId != null);
     }
 }

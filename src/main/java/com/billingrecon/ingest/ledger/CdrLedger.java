@@ -59,32 +59,32 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         if (accepted.isEmpty()) {
             return;
         }
-        List<Object[]> history = new ArrayList<>(accepted.size());
-        Map<String, Accepted<CdrRecord>> latest = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>(accepted.size());
+        Map<String, Object[]> latest = new LinkedHashMap<>();
         for (Accepted<CdrRecord> a : accepted) {
             CdrRecord r = a.record();
-            history.add(new Object[] {a.row().file(), a.row().line(), r.cdrId(), r.status().name(), r.amount(),
-                    a.row().businessDate()});
-            latest.put(r.cdrId(), a);
+            String file = a.row().file();
+            Object[] row = {r.cdrId(), r.accountId(), r.type().name(), r.startTime(), r.eventDate(),
+                    r.durationSeconds(), r.amount(), r.currency(), r.status().name(),
+                    LateUsageRule.billingPeriod(r.eventDate(), a.row().businessDate()).atDay(1),
+                    file, a.row().line(), a.row().businessDate(), r.fingerprint(),
+                    file.substring(0, file.length() - ".csv".length())};
+            rows.add(row);
+            latest.put(r.cdrId(), row);
         }
-        jdbc.batchUpdate("""
-                INSERT INTO cdr_history (file_name, line, cdr_id, status, amount, business_date)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", history);
-        jdbc.batchUpdate("""
-                INSERT INTO cdr (cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency,
-                                 status, billing_period, file_name, line, business_date, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (cdr_id) DO UPDATE SET type = excluded.type, start_time = excluded.start_time,
-                    event_date = excluded.event_date, duration_s = excluded.duration_s, amount = excluded.amount,
-                    currency = excluded.currency, status = excluded.status, billing_period = excluded.billing_period,
-                    file_name = excluded.file_name, line = excluded.line, business_date = excluded.business_date,
-                    fingerprint = excluded.fingerprint""",
-                latest.values().stream().map(a -> {
-                    CdrRecord r = a.record();
-                    return new Object[] {r.cdrId(), r.accountId(), r.type().name(), r.startTime(), r.eventDate(),
-                            r.durationSeconds(), r.amount(), r.currency(), r.status().name(),
-                            LateUsageRule.billingPeriod(r.eventDate(), a.row().businessDate()).atDay(1),
-                            a.row().file(), a.row().line(), a.row().businessDate(), r.fingerprint()};
-                }).toList());
+        jdbc.batchUpdate("INSERT INTO cdr_history (" + COLUMNS + ", order_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        jdbc.batchUpdate("INSERT INTO cdr (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (cdr_id) DO UPDATE SET " + UPDATES,
+                latest.values().stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList());
     }
+
+    public static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "
+            + "status, billing_period, file_name, line, business_date, fingerprint";
+
+    private static final String UPDATES = "type = excluded.type, start_time = excluded.start_time, "
+            + "event_date = excluded.event_date, duration_s = excluded.duration_s, amount = excluded.amount, "
+            + "currency = excluded.currency, status = excluded.status, billing_period = excluded.billing_period, "
+            + "file_name = excluded.file_name, line = excluded.line, business_date = excluded.business_date, "
+            + "fingerprint = excluded.fingerprint";
 }

@@ -1,0 +1,83 @@
+package com.billingrecon.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The report files of SPEC §7, each written from the ledger with its exact columns. */
+@Component
+public class Reports {
+
+    static final List<String> INVOICE_COLUMNS = List.of("invoice_no", "account_id", "kind", "period", "charge_id",
+            "issue_date", "revision", "subtotal", "tax", "total", "paid", "open", "status");
+    static final List<String> REJECT_COLUMNS = List.of("file", "line", "reason", "detail", "record");
+    static final List<String> RECONCILIATION_COLUMNS = List.of("file", "kind", "business_date", "status",
+            "rows_read", "accepted", "duplicates", "rejected", "accepted_amount", "detail");
+    static final List<String> REVISION_COLUMNS = List.of("invoice_no", "old_revision", "new_revision", "old_total",
+            "new_total");
+
+    private final ReportQueries queries;
+
+    public Reports(ReportQueries queries) {
+        this.queries = queries;
+    }
+
+    public int writeBalances(Path dir, LocalDate asOf) throws IOException {
+        List<BalanceLine> balances = queries.balances(asOf);
+        CsvReport.write(dir.resolve("balances.csv"), BalanceLine.CSV_COLUMNS,
+                balances.stream().map(BalanceLine::csvValues).toList());
+        return balances.size();
+    }
+
+    public int writeInvoices(Path dir) throws IOException {
+        return write(dir.resolve("invoices.csv"), INVOICE_COLUMNS, queries.invoices());
+    }
+
+    public int writeRejects(Path dir, LocalDate day) throws IOException {
+        return write(dir.resolve("rejects.csv"), REJECT_COLUMNS, queries.rejects(day, day));
+    }
+
+    public int writeReconciliation(Path dir, LocalDate day) throws IOException {
+        List<List<String>> rows = new ArrayList<>(queries.reconciliation(day, day));
+        rows.addAll(queries.listing(day));
+        return write(dir.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, rows);
+    }
+
+    /** The rejected rows of the files dated in {@code from..to}, after accounts.csv's. */
+    public int writeRejects(Path dir, LocalDate from, LocalDate to) throws IOException {
+        return write(dir.resolve("rejects.csv"), REJECT_COLUMNS, queries.rejects(from, to));
+    }
+
+    /** accounts.csv, the files dated in {@code from..to}, then the given unrecognized names. */
+    public int writeReconciliation(Path dir, LocalDate from, LocalDate to, List<String> unrecognized)
+            throws IOException {
+        List<List<String>> rows = new ArrayList<>(queries.reconciliation(from, to));
+        unrecognized.forEach(name -> rows.add(ReportQueries.listingRow(name, "UNRECOGNIZED", "")));
+        return write(dir.resolve("reconciliation.csv"), RECONCILIATION_COLUMNS, rows);
+    }
+
+    public int writeRevisions(Path dir, List<List<String>> revisions) throws IOException {
+        return write(dir.resolve("revisions.csv"), REVISION_COLUMNS, revisions);
+    }
+
+    private static int write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        CsvReport.write(file, header, rows);
+        return rows.size();
+    }
+
+    /** Rows written into a folder, for the log line. */
+    static final class Counts {
+        private int total;
+
+        void add(int rows) {
+            total += rows;
+        }
+
+        int total() {
+            return total;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.billingrecon.rerun;
+
+import com.billingrecon.ingest.ledger.CdrLedger;
+import java.time.LocalDate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the ledger back to the end of a business day, so that the days after it can be replayed
+ * from the files as they are now. Nothing before that day changes. Invoices issued later are set
+ * aside (SUPERSEDED for now, and remembered) so that the replay's invoices can be compared with them.
+ * Runs inside the caller's transaction.
+ */
+@Component
+public class LedgerRollback {
+
+    private static final String CURRENT = "status NOT IN ('SUPERSEDED', 'VOID')";
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerRollback(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void rollBackTo(LocalDate endOfDay, long rerunId) {
+        restoreCdrs(endOfDay);
+        jdbc.update("DELETE FROM charge WHERE business_date > ?", endOfDay);
+        jdbc.update("DELETE FROM payment WHERE business_date > ?", endOfDay);
+        jdbc.update("DELETE FROM reject WHERE file_name IN (SELECT file_name FROM input_file WHERE business_date > ?)",
+                endOfDay);
+        jdbc.update("DELETE FROM input_file WHERE business_date > ?", endOfDay);
+        jdbc.update("DELETE FROM allocation WHERE business_date > ?", endOfDay);
+        jdbc.update("INSERT INTO rerun_invoice (rerun_id, invoice_no, old_revision) "
+                + "SELECT ?, invoice_no, revision FROM invoice WHERE issue_date > ? AND " + CURRENT, rerunId, endOfDay);
+        jdbc.update("UPDATE invoice SET status = 'SUPERSEDED' WHERE issue_date > ? AND " + CURRENT, endOfDay);
+        restorePaid();
+        restoreCredit();
+    }
+
+    /** Each CDR touched later goes back to its latest record taken in up to that day, or away. */
+    private void restoreCdrs(LocalDate endOfDay) {
+        jdbc.update("CREATE TEMP TABLE rerun_touched ON COMMIT DROP AS "
+                + "SELECT DISTINCT cdr_id FROM cdr_history WHERE business_date > ?", endOfDay);
+        jdbc.update("DELETE FROM cdr WHERE cdr_id IN (SELECT cdr_id FROM rerun_touched)");
+        jdbc.update("DELETE FROM cdr_history WHERE business_date > ?", endOfDay);
+        jdbc.update("INSERT INTO cdr (" + CdrLedger.COLUMNS + ") "
+                + "SELECT DISTINCT ON (h.cdr_id) " + CdrLedger.COLUMNS.replace("cdr_id,", "h.cdr_id,")
+                + " FROM cdr_history h JOIN rerun_touched t ON t.cdr_id = h.cdr_id "
+                + "ORDER BY h.cdr_id, h.business_date DESC, h.order_key COLLATE \"C\" DESC, h.line DESC");
+    }
+
+    /** What is paid of an invoice is what was applied to it, as the remaining applications say. */
+    private void restorePaid() {
+        jdbc.update("""
+                UPDATE invoice i SET paid = x.paid,
+                       status = CASE WHEN i.total = 0 OR x.paid >= i.total THEN 'PAID'
+                                     WHEN x.paid = 0 THEN 'OPEN' ELSE 'PARTIALLY_PAID' END
+                FROM (SELECT v.invoice_no, coalesce(sum(a.amount), 0) AS paid
+                      FROM invoice v LEFT JOIN allocation a ON a.invoice_no = v.invoice_no
+                      WHERE v.status IN ('OPEN', 'PARTIALLY_PAID', 'PAID')
+                      GROUP BY v.invoice_no) x
+                WHERE i.invoice_no = x.invoice_no AND i.status IN ('OPEN', 'PARTIALLY_PAID', 'PAID')""");
+    }
+
+    /** Unapplied credit is what was received and not owed: payments − invoiced + still open. */
+    private void restoreCredit() {
+        jdbc.update("""
+                UPDATE account a SET credit = coalesce(p.received, 0) - coalesce(i.invoiced, 0) + coalesce(i.open, 0)
+                FROM account acc
+                LEFT JOIN (SELECT account_id, sum(amount) AS received FROM payment GROUP BY account_id) p
+                       ON p.account_id = acc.account_id
+                LEFT JOIN (SELECT account_id, sum(total) AS invoiced,
+                                  sum(total - paid) FILTER (WHERE status IN ('OPEN', 'PARTIALLY_PAID')) AS open
+                           FROM invoice WHERE status NOT IN ('SUPERSEDED', 'VOID') GROUP BY account_id) i
+                       ON i.account_id = acc.account_id
+                WHERE a.account_id = acc.account_id""");
+    }
+}

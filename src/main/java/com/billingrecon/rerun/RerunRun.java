@@ -1,0 +1,151 @@
+package com.billingrecon.rerun;
+
+import com.billingrecon.cli.ExitCode;
+import com.billingrecon.cli.RunRequest;
+import com.billingrecon.cli.UsageException;
+import com.billingrecon.domain.Periods;
+import com.billingrecon.ingest.InputDirectory;
+import com.billingrecon.nightly.BillingSettings;
+import com.billingrecon.nightly.BusinessDays;
+import com.billingrecon.nightly.DayLauncher;
+import com.billingrecon.report.ReportFolder;
+import com.billingrecon.report.Reports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rerun command (SPEC §6): the ledger goes back to the end of the first day of period P (files
+ * dated that day still belong to the period before), then every later day up to the last run date is
+ * replayed from the files as they are now, and the invoices that came out different are revised.
+ * An interrupted rerun is resumed by the same command: the rollback is one transaction, each replayed
+ * day is a restartable job instance, and the revisions are settled in one transaction.
+ */
+@Component
+public class RerunRun {
+
+    private static final Logger log = LoggerFactory.getLogger(RerunRun.class);
+
+    private final BusinessDays businessDays;
+    private final BillingSettings settings;
+    private final RerunStore reruns;
+    private final LedgerRollback rollback;
+    private final RevisionReconciler reconciler;
+    private final DayLauncher dayLauncher;
+    private final Reports reports;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public RerunRun(BusinessDays businessDays, BillingSettings settings, RerunStore reruns, LedgerRollback rollback,
+                    RevisionReconciler reconciler, DayLauncher dayLauncher, Reports reports, JdbcTemplate jdbc,
+                    TransactionTemplate transaction) {
+        this.businessDays = businessDays;
+        this.settings = settings;
+        this.reruns = reruns;
+        this.rollback = rollback;
+        this.reconciler = reconciler;
+        this.dayLauncher = dayLauncher;
+        this.reports = reports;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    public ExitCode run(RunRequest request) {
+        settings.requireZone(request.billingZone());
+        YearMonth period = request.period();
+        RerunStore.Rerun rerun = reruns.unfinished().map(unfinished -> resume(unfinished, period))
+                .orElseGet(() -> begin(request));
+        for (LocalDate day = rerun.restartFrom(); !day.isAfter(rerun.lastDay()); day = day.plusDays(1)) {
+            BatchStatus status = replay(request, rerun, day);
+            if (status != BatchStatus.COMPLETED) {
+                log.error("Rerun of {}: day {} ended {}. Run the same command again to resume.", period, day, status);
+                return ExitCode.FAILED;
+            }
+        }
+        LocalDate endOfDay = rerun.restartFrom().minusDays(1);
+        List<String> unrecognized = new InputDirectory(request.inputDir()).unrecognized();
+        int[] revised = new int[1];
+        transaction.executeWithoutResult(status -> {
+            List<List<String>> revisions = reconciler.settle(rerun.id(), endOfDay);
+            revised[0] = revisions.size();
+            try {
+                ReportFolder.publish(request.outputDir(), "rerun-" + period, dir -> {
+                    reports.writeBalances(dir, rerun.lastDay());
+                    reports.writeInvoices(dir);
+                    reports.writeRevisions(dir, revisions);
+                    reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastDay(), unrecognized);
+                    reports.writeRejects(dir, rerun.restartFrom(), rerun.lastDay());
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            reruns.finish(rerun);
+        });
+        Integer rejectedFiles = jdbc.queryForObject("SELECT count(*) FROM input_file WHERE status = 'REJECTED' "
+                + "AND business_date BETWEEN ? AND ?", Integer.class, rerun.restartFrom(), rerun.lastDay());
+        ExitCode exit = rejectedFiles != null && rejectedFiles > 0 ? ExitCode.DONE_WITH_FILES_TO_CHECK : ExitCode.DONE;
+        log.info("Summary: rerun of {} replayed {}..{}, {} invoice revisions, {} files rejected whole, exit code {} -> {}",
+                period, rerun.restartFrom(), rerun.lastDay(), revised[0], rejectedFiles, exit.code(),
+                request.outputDir().resolve("rerun-" + period));
+        return exit;
+    }
+
+    private RerunStore.Rerun resume(RerunStore.Rerun unfinished, YearMonth period) {
+        if (!unfinished.period().equals(period)) {
+            throw new UsageException("the rerun of " + unfinished.period() + " is unfinished; run rerun --period="
+                    + unfinished.period() + " first");
+        }
+        log.warn("Resuming the interrupted rerun of {}", period);
+        return unfinished;
+    }
+
+    private RerunStore.Rerun begin(RunRequest request) {
+        YearMonth period = request.period();
+        LocalDate lastRunDate = businessDays.lastClosed()
+                .orElseThrow(() -> new UsageException("no nightly run has closed a day yet: nothing to rerun"));
+        if (period.isAfter(YearMonth.from(lastRunDate))) {
+            throw new UsageException("period " + period + " is after the period of the last run date " + lastRunDate);
+        }
+        LocalDate endOfDay = period.atDay(1);
+        List<String> missing = missingFiles(request, endOfDay, lastRunDate);
+        if (!missing.isEmpty() && !request.dropMissing()) {
+            throw new UsageException("processed file(s) of " + Periods.belongingPeriod(endOfDay.plusDays(1))
+                    + " or later are missing: " + String.join(", ", missing)
+                    + "; put them back, or give --drop-missing to rerun without them");
+        }
+        missing.forEach(file -> log.warn("Dropping {}: it is missing and --drop-missing was given", file));
+        return transaction.execute(status -> {
+            RerunStore.Rerun rerun = reruns.start(period, endOfDay.plusDays(1), lastRunDate);
+            rollback.rollBackTo(endOfDay, rerun.id());
+            log.info("Rerun of {}: ledger rolled back to the end of {}; replaying {}..{}", period, endOfDay,
+                    rerun.restartFrom(), lastRunDate);
+            return rerun;
+        });
+    }
+
+    private List<String> missingFiles(RunRequest request, LocalDate endOfDay, LocalDate lastRunDate) {
+        InputDirectory input = new InputDirectory(request.inputDir());
+        return jdbc.queryForList("SELECT file_name FROM input_file WHERE business_date > ? AND business_date <= ? "
+                        + "ORDER BY business_date, order_key COLLATE \"C\"", String.class, endOfDay, lastRunDate)
+                .stream().filter(file -> !Files.isRegularFile(input.resolve(file))).toList();
+    }
+
+    private BatchStatus replay(RunRequest request, RerunStore.Rerun rerun, LocalDate day) {
+        try {
+            return dayLauncher.replayDay(day, rerun.lastDay(), rerun.id(), request.inputDir(), request.outputDir(),
+                    request.billingZone());
+        } catch (Exception e) {
+            log.error("Rerun day {} could not be run: {}", day, e.toString(), e);
+            return BatchStatus.FAILED;
+        }
+    }
+}

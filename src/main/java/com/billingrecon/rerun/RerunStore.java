@@ -1,0 +1,45 @@
+package com.billingrecon.rerun;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The reruns of billing periods: one may be unfinished, and then it is resumed before anything else runs. */
+@Repository
+public class RerunStore {
+
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String DONE = "DONE";
+
+    private final JdbcTemplate jdbc;
+
+    public RerunStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param restartFrom the first day replayed; the ledger was rolled back to the end of the day before
+     * @param lastDay     the last run date: the last day replayed
+     */
+    public record Rerun(long id, YearMonth period, LocalDate restartFrom, LocalDate lastDay) {
+    }
+
+    public Optional<Rerun> unfinished() {
+        return jdbc.query("SELECT rerun_id, period, restart_from, last_day FROM rerun WHERE status = ?",
+                (rs, n) -> new Rerun(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()), IN_PROGRESS).stream().findFirst();
+    }
+
+    public Rerun start(YearMonth period, LocalDate restartFrom, LocalDate lastDay) {
+        Long id = jdbc.queryForObject("SELECT coalesce(max(rerun_id), 0) + 1 FROM rerun", Long.class);
+        jdbc.update("INSERT INTO rerun (rerun_id, period, restart_from, last_day, status) VALUES (?, ?, ?, ?, ?)",
+                id, period.atDay(1), restartFrom, lastDay, IN_PROGRESS);
+        return new Rerun(id, period, restartFrom, lastDay);
+    }
+
+    public void finish(Rerun rerun) {
+        jdbc.update("UPDATE rerun SET status = ? WHERE rerun_id = ?", DONE, rerun.id());
+    }
+}
