@@ -4,6 +4,7 @@ import com.billingrecon.BillingReconApplication;
 import com.billingrecon.db.AnotherRunException;
 import com.billingrecon.db.Database;
 import com.billingrecon.db.RunLock;
+import com.billingrecon.nightly.DayLauncher;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,14 @@ public final class BillingRecon {
         } catch (UsageException e) {
             return usageError(e);
         }
+        StopSignal.install();
         try (Database database = open(request);
              RunLock lock = RunLock.acquire(database.dataSource());
              ConfigurableApplicationContext context = start(database)) {
             log.info("billing-recon {} on {}", request.describe(), database.describe());
-            return context.getBean(RunDispatcher.class).run(request);
+            StopSignal.whenRequested(context.getBean(DayLauncher.class)::requestStop);
+            ExitCode exit = context.getBean(RunDispatcher.class).run(request);
+            return StopSignal.wasRequested() && exit == ExitCode.DONE ? ExitCode.FAILED : exit;
         } catch (UsageException e) {
             return usageError(e);
         } catch (AnotherRunException e) {

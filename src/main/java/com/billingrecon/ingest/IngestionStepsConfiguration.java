@@ -22,7 +22,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,7 +71,7 @@ public class IngestionStepsConfiguration {
 
     @Bean
     public Step cdrIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             DayFileRowReader cdrReader, ItemProcessor<SourceRow, Checked<CdrRecord>> cdrChecks,
+                             DayFileRowReader cdrReader, RowChecks<CdrRecord> cdrChecks,
                              JdbcTemplate jdbc, InputFileStore store, StepLog stepLog) {
         return new StepBuilder("cdrIngestion", jobRepository)
                 .<SourceRow, Checked<CdrRecord>>chunk(CHUNK_SIZE)
@@ -87,7 +86,7 @@ public class IngestionStepsConfiguration {
     @Bean
     public Step chargeIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 DayFileRowReader chargeReader,
-                                ItemProcessor<SourceRow, Checked<ChargeRecord>> chargeChecks,
+                                RowChecks<ChargeRecord> chargeChecks,
                                 JdbcTemplate jdbc, InputFileStore store, StepLog stepLog) {
         return new StepBuilder("chargeIngestion", jobRepository)
                 .<SourceRow, Checked<ChargeRecord>>chunk(CHUNK_SIZE)
@@ -102,7 +101,7 @@ public class IngestionStepsConfiguration {
     @Bean
     public Step paymentIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  DayFileRowReader paymentReader,
-                                 ItemProcessor<SourceRow, Checked<PaymentRecord>> paymentChecks,
+                                 RowChecks<PaymentRecord> paymentChecks,
                                  JdbcTemplate jdbc, InputFileStore store, StepLog stepLog) {
         return new StepBuilder("paymentIngestion", jobRepository)
                 .<SourceRow, Checked<PaymentRecord>>chunk(CHUNK_SIZE)
@@ -137,20 +136,20 @@ public class IngestionStepsConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<SourceRow, Checked<CdrRecord>> cdrChecks(@Value(ZONE) String zone, JdbcTemplate jdbc) {
-        return new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone))::check;
+    public RowChecks<CdrRecord> cdrChecks(@Value(ZONE) String zone, JdbcTemplate jdbc) {
+        return new RowChecks<>(new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone))::check);
     }
 
     @Bean
     @StepScope
-    public ItemProcessor<SourceRow, Checked<ChargeRecord>> chargeChecks(JdbcTemplate jdbc) {
-        return new ChargeRowValidator(new AccountDirectory(jdbc))::check;
+    public RowChecks<ChargeRecord> chargeChecks(JdbcTemplate jdbc) {
+        return new RowChecks<>(new ChargeRowValidator(new AccountDirectory(jdbc))::check);
     }
 
     @Bean
     @StepScope
-    public ItemProcessor<SourceRow, Checked<PaymentRecord>> paymentChecks(JdbcTemplate jdbc) {
-        return new PaymentRowValidator(new AccountDirectory(jdbc))::check;
+    public RowChecks<PaymentRecord> paymentChecks(JdbcTemplate jdbc) {
+        return new RowChecks<>(new PaymentRowValidator(new AccountDirectory(jdbc))::check);
     }
 
     private static DayFileRowReader reader(FileKind kind, String inputDir, LocalDate day, InputFileStore store) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -26,11 +27,15 @@ public class DayLauncher {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyCloseJob;
+    private final RunningDay runningDay;
+    private volatile boolean stopRequested;
 
-    public DayLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyCloseJob) {
+    public DayLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyCloseJob,
+                       RunningDay runningDay) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyCloseJob = nightlyCloseJob;
+        this.runningDay = runningDay;
     }
 
     public BatchStatus closeDay(LocalDate day, LocalDate runDate, LocalDate previousRunDate,
@@ -42,6 +47,25 @@ public class DayLauncher {
     public BatchStatus replayDay(LocalDate day, LocalDate lastRunDate, long rerunId, Path inputDir, Path outputDir,
                                  ZoneId zone) throws Exception {
         return run(day, lastRunDate, null, rerunId, inputDir, outputDir, zone);
+    }
+
+    /**
+     * Asks the running day to stop at its next chunk boundary (SIGTERM); no further day starts. The
+     * stopped day stays restartable: the same command resumes it.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        runningDay.current().ifPresent(execution -> {
+            try {
+                jobOperator.stop(execution);
+            } catch (Exception e) {
+                log.warn("Could not ask execution {} to stop: {}", execution.getId(), e.toString());
+            }
+        });
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     private BatchStatus run(LocalDate day, LocalDate runDate, LocalDate previousRunDate, Long rerunId,
@@ -69,9 +93,14 @@ public class DayLauncher {
         } else if (last != null) {
             log.info("Business day {} failed before (execution {}); resuming it", day, last.getId());
         }
+        if (stopRequested) {
+            return BatchStatus.STOPPED;
+        }
         JobExecution execution = jobOperator.start(nightlyCloseJob, parameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().forEach(e -> log.error("Business day {} failed: {}", day, e.toString(), e));
+            execution.getAllFailureExceptions().stream()
+                    .filter(e -> !(e instanceof JobInterruptedException))
+                    .forEach(e -> log.error("Business day {} failed: {}", day, e.toString(), e));
         }
         return execution.getStatus();
     }

@@ -23,8 +23,10 @@ public class NightlyJobConfiguration {
                                Step paymentIngestion,
                                Step invoicing,
                                Step settlement,
-                               Step reportGeneration) {
+                               Step reportGeneration,
+                               RunningDay runningDay) {
         return new JobBuilder(NightlyParameters.JOB_NAME, jobRepository)
+                .listener(runningDay)
                 .start(accountsLoad)
                 .next(filePreparation)
                 .next(cdrIngestion)
