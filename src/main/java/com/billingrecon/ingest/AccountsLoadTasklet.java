@@ -75,7 +75,7 @@ public class AccountsLoadTasklet implements Tasklet {
         store.addCounts(Map.of(file, counts));
         upsert(accepted);
         contribution.incrementReadCount();
-        log.info("accounts.csv: {} rows, {} accepted, {} duplicates, {} rejected", counts.rowsRead(),
+        log.info("accountsLoad: accounts.csv {} rows read, {} accepted, {} duplicates, {} rejected", counts.rowsRead(),
                 counts.acceptedCount(), counts.duplicateCount(), counts.rejectedCount());
         return RepeatStatus.FINISHED;
     }

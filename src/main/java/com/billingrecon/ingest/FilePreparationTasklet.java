@@ -66,7 +66,8 @@ public class FilePreparationTasklet implements Tasklet {
         }
         input.unrecognized().forEach(name -> listing.add(new InputFileStore.ListingRow(name, "UNRECOGNIZED", null)));
         store.replaceListing(businessDate, listing);
-        log.info("Day {}: {} files taken in, {} rejected whole, {} other names listed", businessDate, taken, rejected,
+        log.info("{} filePreparation: {} files taken in, {} rejected whole, {} other names listed", businessDate, taken,
+                rejected,
                 listing.size());
         return RepeatStatus.FINISHED;
     }

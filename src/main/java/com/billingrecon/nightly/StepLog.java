@@ -1,5 +1,6 @@
 package com.billingrecon.nightly;
 
+import com.billingrecon.ingest.ledger.LedgerWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -21,10 +22,12 @@ public class StepLog implements StepExecutionListener {
         long millis = start == null ? 0 : Math.max(1, Duration.between(start, LocalDateTime.now()).toMillis());
         long read = step.getReadCount();
         long rate = millis == 0 ? 0 : read * 1000 / millis;
-        log.info("{} {}: {} read, {} written, {} commits, {} ms, {} rows/s, {}",
+        var context = step.getExecutionContext();
+        log.info("{} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} commits, {} ms, {} rows/s, {}",
                 step.getJobExecution().getJobParameters().getLocalDate(NightlyParameters.BUSINESS_DATE),
-                step.getStepName(), read, step.getWriteCount(), step.getCommitCount(), millis, rate,
-                step.getExitStatus().getExitCode());
+                step.getStepName(), read, context.getLong(LedgerWriter.ACCEPTED, 0L),
+                context.getLong(LedgerWriter.DUPLICATES, 0L), context.getLong(LedgerWriter.REJECTED, 0L),
+                step.getCommitCount(), millis, rate, step.getExitStatus().getExitCode());
         return step.getExitStatus();
     }
 }

@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
@@ -20,6 +23,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * chunk's transaction, with the reader's saved position, so a restart neither loses nor repeats a row.
  */
 public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
+
+    public static final String ACCEPTED = "rows.accepted";
+    public static final String DUPLICATES = "rows.duplicates";
+    public static final String REJECTED = "rows.rejected";
 
     private final LedgerKind<T, P> kind;
     private final InputFileStore files;
@@ -69,6 +76,21 @@ public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
         kind.save(accepted);
         files.saveRejects(rejects);
         files.addCounts(counts);
+        tally(counts);
+    }
+
+    /** Keeps the step's own totals, saved with each chunk, for the operator's log line. */
+    private static void tally(Map<String, FileCounts> counts) {
+        StepContext context = StepSynchronizationManager.getContext();
+        if (context == null) {
+            return;
+        }
+        ExecutionContext step = context.getStepExecution().getExecutionContext();
+        for (FileCounts c : counts.values()) {
+            step.putLong(ACCEPTED, step.getLong(ACCEPTED, 0L) + c.acceptedCount());
+            step.putLong(DUPLICATES, step.getLong(DUPLICATES, 0L) + c.duplicateCount());
+            step.putLong(REJECTED, step.getLong(REJECTED, 0L) + c.rejectedCount());
+        }
     }
 
     private static RejectRow reject(Checked<?> item, RejectReason reason, String detail) {
