@@ -1,0 +1,46 @@
+package com.billingrecon.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the ledger holds, read over plain JDBC: to prove that a run changed nothing. */
+public final class Ledger {
+
+    /** The ledger tables a nightly run writes to. */
+    public static final List<String> TABLES = List.of("business_day", "account", "input_file", "reject", "cdr",
+            "charge", "payment", "invoice");
+
+    private Ledger() {
+    }
+
+    public static long count(String dbUrl, String table) {
+        return Long.parseLong(query(dbUrl, "SELECT count(*) FROM " + table));
+    }
+
+    /** Per table: its row count and an MD5 of all its rows, so an update in place shows too. */
+    public static Map<String, String> contents(String dbUrl) {
+        Map<String, String> contents = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            contents.put(table, query(dbUrl, "SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, "
+                    + "E'\\n' ORDER BY t::text COLLATE \"C\")), '-') FROM " + table + " t"));
+        }
+        return contents;
+    }
+
+    private static String query(String dbUrl, String sql) {
+        try (Connection connection = DriverManager.getConnection(dbUrl);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
