@@ -41,8 +41,12 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(connection);
     }
 
+    /** Unlocks explicitly: a pooled connection's session outlives close(), and so would the lock. */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            statement.execute();
+        }
     }
 }
