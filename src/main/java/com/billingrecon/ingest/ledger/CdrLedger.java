@@ -5,6 +5,9 @@ import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.IdRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import javax.sql.DataSource;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,28 +58,31 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
     }
 
     @Override
-    public void save(List<Accepted<CdrRecord>> accepted) {
+    public void save(List<Accepted<CdrRecord>> accepted, Set<String> known) {
         if (accepted.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(accepted.size());
+        List<Object[]> history = new ArrayList<>(accepted.size());
         Map<String, Object[]> latest = new LinkedHashMap<>();
         for (Accepted<CdrRecord> a : accepted) {
             CdrRecord r = a.record();
             String file = a.row().file();
             Object[] row = {r.cdrId(), r.accountId(), r.type().name(), r.startTime(), r.eventDate(),
-                    r.durationSeconds(), r.amount(), r.currency(), r.status().name(),
+                    r.durationSeconds(), r.amount().toPlainString(), r.currency(), r.status().name(),
                     LateUsageRule.billingPeriod(r.eventDate(), a.row().businessDate()).atDay(1),
                     file, a.row().line(), a.row().businessDate(), r.fingerprint(),
                     file.substring(0, file.length() - ".csv".length())};
-            rows.add(row);
+            history.add(row);
             latest.put(r.cdrId(), row);
         }
-        jdbc.batchUpdate("INSERT INTO cdr_history (" + COLUMNS + ", order_key) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
-        jdbc.batchUpdate("INSERT INTO cdr (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (cdr_id) DO UPDATE SET " + UPDATES,
-                latest.values().stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList());
+        DataSource dataSource = jdbc.getDataSource();
+        Copy.into(dataSource, "cdr_history", COLUMNS + ", order_key", history);
+        List<Object[]> created = new ArrayList<>();
+        List<Object[]> replaced = new ArrayList<>();
+        latest.forEach((id, row) -> (known.contains(id) ? replaced : created).add(Arrays.copyOf(row, row.length - 1)));
+        Copy.into(dataSource, "cdr", COLUMNS, created);
+        jdbc.batchUpdate("INSERT INTO cdr (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (cdr_id) DO UPDATE SET " + UPDATES, replaced);
     }
 
     public static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Non-usage charges: accepted once per id; B by the late usage rule on the charge date. */
@@ -52,7 +53,7 @@ public final class ChargeLedger implements LedgerKind<ChargeRecord, IdRules.Prio
     }
 
     @Override
-    public void save(List<Accepted<ChargeRecord>> accepted) {
+    public void save(List<Accepted<ChargeRecord>> accepted, Set<String> known) {
         jdbc.batchUpdate("""
                 INSERT INTO charge (charge_id, account_id, type, charge_date, amount, currency, description,
                                     billing_period, file_name, line, business_date, fingerprint)

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the ledger writer needs to know of one kind of record: its id, what was accepted before under
@@ -32,8 +33,8 @@ public interface LedgerKind<T, P> {
     /** A human reason for an ID_CONFLICT or ALREADY_FINAL verdict. */
     String explain(IdRules.Verdict verdict, P prior, T record);
 
-    /** Stores accepted records, in the order they were accepted. */
-    void save(List<Accepted<T>> accepted);
+    /** Stores accepted records, in the order they were accepted; {@code known} ids had a record before the chunk. */
+    void save(List<Accepted<T>> accepted, Set<String> known);
 
     record Accepted<T>(T record, SourceRow row) {
     }

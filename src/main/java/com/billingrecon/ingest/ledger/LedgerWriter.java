@@ -44,7 +44,8 @@ public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
                 ids.add(kind.id(item.record()));
             }
         }
-        Map<String, P> latest = new HashMap<>(kind.priors(ids));
+        Map<String, P> priors = kind.priors(ids);
+        Map<String, P> latest = new HashMap<>(priors);
         Map<String, FileCounts> counts = new LinkedHashMap<>();
         List<LedgerKind.Accepted<T>> accepted = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
                 }
             }
         }
-        kind.save(accepted);
+        kind.save(accepted, priors.keySet());
         files.saveRejects(rejects);
         files.addCounts(counts);
         tally(counts);
