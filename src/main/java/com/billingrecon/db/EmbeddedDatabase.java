@@ -3,14 +3,14 @@ package com.billingrecon.db;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,40 +18,43 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server started by the application on a data folder kept between runs.
  *
- * <p>The server library locks {@code epg-lock} in the data folder for as long as the run lives; the
- * operating system drops that lock when the process dies, so a second run on the same folder is
- * refused while the first lives, and a killed run leaves no lock behind. A killed run does leave
- * its server process running, though: it is stopped here before a new one starts.
+ * <p>A run locks {@code <data-dir>.lock} beside the folder before anything else (even before the
+ * folder is initialised); the operating system drops that lock when the process dies, so a second
+ * run on the same folder is refused while the first lives, and a killed run leaves no lock behind.
+ * A killed run does leave its server process running, though: it is stopped here before a new one
+ * starts.
  */
 final class EmbeddedDatabase implements Database {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static final String LOCK_FILE = "epg-lock";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres server;
     private final HikariDataSource pool;
     private final Path dataDir;
+    private final FolderLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres server, Path dataDir, FolderLock lock) {
         this.server = server;
         this.dataDir = dataDir;
+        this.lock = lock;
         this.pool = Pools.pool(server.getJdbcUrl("postgres", "postgres"), "postgres", null);
     }
 
     static EmbeddedDatabase start(Path dataDir) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        stopOrphanedServer(dir);
+        FolderLock lock = FolderLock.acquire(dir.resolveSibling(dir.getFileName() + ".lock"), dir);
         try {
+            stopOrphanedServer(dir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("fsync", "on")
                     .start();
-            return new EmbeddedDatabase(server, dir);
-        } catch (IllegalStateException e) {
+            return new EmbeddedDatabase(server, dir, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new AnotherRunException("another run is using the database in " + dir);
             }
@@ -59,26 +62,20 @@ final class EmbeddedDatabase implements Database {
         }
     }
 
-    /** A server left running by a killed run: stop it, unless a live run still holds the folder. */
+    /**
+     * A server left running by a killed run. Holding the folder's lock proves no live run uses it,
+     * so it is stopped before a new one starts on the same files.
+     */
     private static void stopOrphanedServer(Path dir) throws IOException {
         Optional<ProcessHandle> postmaster = livePostmaster(dir);
         if (postmaster.isEmpty()) {
             return;
         }
-        if (!Files.exists(dir.resolve(LOCK_FILE))) {
-            return;
-        }
-        try (FileChannel channel = new RandomAccessFile(dir.resolve(LOCK_FILE).toFile(), "rw").getChannel();
-             FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw new AnotherRunException("another run is using the database in " + dir);
-            }
-            log.warn("Stopping the PostgreSQL server (pid {}) left running by an interrupted run", postmaster.get().pid());
-            postmaster.get().destroy();
-            postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new AnotherRunException("another run is using the database in " + dir);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        log.warn("Stopping the PostgreSQL server (pid {}) left running by an interrupted run", postmaster.get().pid());
+        postmaster.get().destroy();
+        try {
+            postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             throw new IOException("the PostgreSQL server left by an interrupted run did not stop", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -121,6 +118,8 @@ final class EmbeddedDatabase implements Database {
             server.close();
         } catch (IOException e) {
             log.warn("Could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
+        } finally {
+            lock.close();
         }
     }
 }

@@ -115,6 +115,10 @@ public class RerunRun {
         if (period.isAfter(YearMonth.from(lastRunDate))) {
             throw new UsageException("period " + period + " is after the period of the last run date " + lastRunDate);
         }
+        unfinishedNightlyDay(lastRunDate).ifPresent(day -> {
+            throw new UsageException("the nightly run of " + day + " is unfinished; run the nightly command again "
+                    + "to finish it before a rerun");
+        });
         LocalDate endOfDay = period.atDay(1);
         List<String> missing = missingFiles(request, endOfDay, lastRunDate);
         if (!missing.isEmpty() && !request.dropMissing()) {
@@ -130,6 +134,15 @@ public class RerunRun {
                     rerun.restartFrom(), lastRunDate);
             return rerun;
         });
+    }
+
+    /** A day after the last run date that a failed or interrupted nightly run has begun to take in. */
+    private java.util.Optional<LocalDate> unfinishedNightlyDay(LocalDate lastRunDate) {
+        return java.util.Optional.ofNullable(jdbc.queryForObject("""
+                SELECT min(d) FROM (SELECT business_date AS d FROM input_file WHERE business_date > ?
+                                    UNION ALL
+                                    SELECT issue_date FROM invoice WHERE issue_date > ?) started""",
+                LocalDate.class, lastRunDate, lastRunDate));
     }
 
     private List<String> missingFiles(RunRequest request, LocalDate endOfDay, LocalDate lastRunDate) {
