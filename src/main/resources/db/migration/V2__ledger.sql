@@ -61,31 +61,11 @@ CREATE TABLE reject (
     PRIMARY KEY (file_name, line)
 );
 
--- The latest accepted record of every CDR; billing_period is B by the late usage rule.
-CREATE TABLE cdr (
-    cdr_id         text PRIMARY KEY,
-    account_id     text    NOT NULL,
-    type           text    NOT NULL,
-    start_time     text    NOT NULL,
-    event_date     date    NOT NULL,
-    duration_s     bigint  NOT NULL,
-    amount         numeric NOT NULL,
-    currency       text    NOT NULL,
-    status         text    NOT NULL,
-    billing_period date    NOT NULL,
-    file_name      text    NOT NULL,
-    line           bigint  NOT NULL,
-    business_date  date    NOT NULL,
-    fingerprint    text    NOT NULL
-);
-CREATE INDEX cdr_account_period_idx ON cdr (account_id, billing_period, status);
-
--- Every accepted CDR record, in the order taken in: the audit trail behind cdr, and what a rerun
--- rolls the current state back to.
+-- Every accepted CDR record, in the order taken in: the audit trail, and the CDRs' state. A record
+-- replaced by a later one of the same CDR gets superseded_on = the business date of the later one;
+-- a rerun rolls back by deleting later records and clearing later superseded_on dates.
+-- billing_period is B by the late usage rule. One index only: ingestion writes millions of rows.
 CREATE TABLE cdr_history (
-    file_name      text    NOT NULL,
-    line           bigint  NOT NULL,
-    order_key      text    NOT NULL,
     cdr_id         text    NOT NULL,
     account_id     text    NOT NULL,
     type           text    NOT NULL,
@@ -96,12 +76,20 @@ CREATE TABLE cdr_history (
     currency       text    NOT NULL,
     status         text    NOT NULL,
     billing_period date    NOT NULL,
+    file_name      text    NOT NULL,
+    line           bigint  NOT NULL,
     business_date  date    NOT NULL,
     fingerprint    text    NOT NULL,
-    PRIMARY KEY (file_name, line)
+    order_key      text    NOT NULL,
+    superseded_on  date
 );
-CREATE INDEX cdr_history_id_idx ON cdr_history (cdr_id);
-CREATE INDEX cdr_history_day_idx ON cdr_history (business_date);
+CREATE UNIQUE INDEX cdr_current_idx ON cdr_history (cdr_id) WHERE superseded_on IS NULL;
+
+-- The current state of every CDR: its latest accepted record.
+CREATE VIEW cdr AS
+SELECT cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, status, billing_period,
+       file_name, line, business_date, fingerprint
+FROM cdr_history WHERE superseded_on IS NULL;
 
 CREATE TABLE charge (
     charge_id      text PRIMARY KEY,
@@ -151,20 +139,28 @@ CREATE TABLE invoice (
     total      numeric NOT NULL,
     paid       numeric NOT NULL DEFAULT 0,
     status     text    NOT NULL,
+    item_count bigint  NOT NULL,
+    items_digest bigint NOT NULL,
     PRIMARY KEY (invoice_no, revision)
 );
 CREATE INDEX invoice_account_idx ON invoice (account_id, status);
 CREATE INDEX invoice_issue_idx ON invoice (issue_date);
 
--- What each invoice holds: the CDRs and charges behind its subtotal.
-CREATE TABLE invoice_item (
-    invoice_no text    NOT NULL,
-    revision   integer NOT NULL,
-    item_kind  text    NOT NULL,
-    item_id    text    NOT NULL,
-    amount     numeric NOT NULL,
-    PRIMARY KEY (invoice_no, revision, item_kind, item_id)
-);
+-- What each current invoice holds: the CDRs and charges behind its subtotal. Completed CDRs and
+-- charges never change once invoiced, so the lines are derived rather than copied; a revision keeps
+-- its item count and an order-independent digest of its lines instead.
+CREATE VIEW invoice_item AS
+SELECT i.invoice_no, i.revision, 'CHARGE' AS item_kind, c.charge_id AS item_id, c.amount
+FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.charge_id = i.charge_id
+WHERE i.kind = 'INDIVIDUAL' AND i.status NOT IN ('SUPERSEDED', 'VOID')
+UNION ALL
+SELECT i.invoice_no, i.revision, 'CDR', u.cdr_id, u.amount
+FROM invoice i JOIN cdr u ON u.account_id = i.account_id AND u.billing_period = i.period AND u.status = 'COMPLETED'
+WHERE i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED') AND i.status NOT IN ('SUPERSEDED', 'VOID')
+UNION ALL
+SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
+FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.billing_period = i.period
+WHERE i.kind = 'CONSOLIDATED' AND i.status NOT IN ('SUPERSEDED', 'VOID');
 
 -- Every application of money to an invoice: a payment, a credit note or carried credit.
 CREATE TABLE allocation (

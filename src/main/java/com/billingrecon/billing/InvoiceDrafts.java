@@ -17,6 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvoiceDrafts {
 
+    /** A hash per item (kind, id, amount); summed, it is an order-independent digest of an invoice's items. */
+    private static final String CDR_DIGEST = "hashtext('CDR:' || u.cdr_id || ':' || u.amount::text)::bigint";
+    private static final String CHARGE_DIGEST = "hashtext('CHARGE:' || c.charge_id || ':' || c.amount::text)::bigint";
+
     private final JdbcTemplate jdbc;
 
     public InvoiceDrafts(JdbcTemplate jdbc) {
@@ -35,39 +39,44 @@ public class InvoiceDrafts {
 
     private List<InvoiceDraft> individual(LocalDate day) {
         return jdbc.query("""
-                SELECT c.account_id, c.charge_id, c.billing_period, c.amount, a.tax_rate, a.minor_units
+                SELECT c.account_id, c.charge_id, c.billing_period, c.amount, a.tax_rate, a.minor_units,
+                       %s
                 FROM charge c JOIN account a USING (account_id)
-                WHERE c.business_date = ? AND a.invoicing_mode = ?""",
+                WHERE c.business_date = ? AND a.invoicing_mode = ?""".formatted(CHARGE_DIGEST),
                 (rs, n) -> new InvoiceDraft(InvoiceNumbers.individual(rs.getString(1), rs.getString(2)),
                         rs.getString(1), InvoiceKind.INDIVIDUAL, YearMonth.from(rs.getDate(3).toLocalDate()),
-                        rs.getString(2), day, rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6)),
+                        rs.getString(2), day, rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6), 1,
+                        rs.getLong(7)),
                 day, InvoicingMode.INDIVIDUAL_AND_MONTHLY.name());
     }
 
     private List<InvoiceDraft> monthlyUsage(LocalDate day, YearMonth period) {
         return jdbc.query("""
-                SELECT u.account_id, sum(u.amount), a.tax_rate, a.minor_units
+                SELECT u.account_id, sum(u.amount), a.tax_rate, a.minor_units, count(*),
+                       sum(%s)
                 FROM cdr u JOIN account a USING (account_id)
                 WHERE u.status = 'COMPLETED' AND u.billing_period = ? AND a.invoicing_mode = ?
-                GROUP BY u.account_id, a.tax_rate, a.minor_units""",
+                GROUP BY u.account_id, a.tax_rate, a.minor_units""".formatted(CDR_DIGEST),
                 (rs, n) -> new InvoiceDraft(InvoiceNumbers.monthlyUsage(rs.getString(1), period), rs.getString(1),
                         InvoiceKind.MONTHLY_USAGE, period, "", day, rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getInt(4)),
+                        rs.getInt(4), rs.getLong(5), rs.getLong(6)),
                 period.atDay(1), InvoicingMode.INDIVIDUAL_AND_MONTHLY.name());
     }
 
     private List<InvoiceDraft> consolidated(LocalDate day, YearMonth period) {
         return jdbc.query("""
-                SELECT i.account_id, sum(i.amount), a.tax_rate, a.minor_units
-                FROM (SELECT account_id, amount FROM cdr WHERE status = 'COMPLETED' AND billing_period = ?
+                SELECT i.account_id, sum(i.amount), a.tax_rate, a.minor_units, count(*), sum(i.digest)
+                FROM (SELECT u.account_id, u.amount, %s AS digest
+                      FROM cdr u WHERE u.status = 'COMPLETED' AND u.billing_period = ?
                       UNION ALL
-                      SELECT account_id, amount FROM charge WHERE billing_period = ?) i
+                      SELECT c.account_id, c.amount, %s AS digest
+                      FROM charge c WHERE c.billing_period = ?) i
                 JOIN account a USING (account_id)
                 WHERE a.invoicing_mode = ?
-                GROUP BY i.account_id, a.tax_rate, a.minor_units""",
+                GROUP BY i.account_id, a.tax_rate, a.minor_units""".formatted(CDR_DIGEST, CHARGE_DIGEST),
                 (rs, n) -> new InvoiceDraft(InvoiceNumbers.consolidated(rs.getString(1), period), rs.getString(1),
                         InvoiceKind.CONSOLIDATED, period, "", day, rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getInt(4)),
+                        rs.getInt(4), rs.getLong(5), rs.getLong(6)),
                 period.atDay(1), period.atDay(1), InvoicingMode.CONSOLIDATED_MONTHLY.name());
     }
 }

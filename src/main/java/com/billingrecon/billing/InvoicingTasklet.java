@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issues the day's invoices with their tax, and records the CDRs and charges each one holds. Money is
+ * Issues the day's invoices with their tax (what each holds is the view {@code invoice_item}). Money is
  * applied to them by the settlement step, which follows. An invoice number issued again by a rerun
  * gets the next revision; the rerun decides afterwards whether it really changed.
  */
@@ -34,9 +34,9 @@ public class InvoicingTasklet implements Tasklet {
         List<InvoiceDraft> issued = drafts.issuedOn(day);
         jdbc.batchUpdate("""
                 INSERT INTO invoice (invoice_no, revision, account_id, kind, period, charge_id, issue_date,
-                                     subtotal, tax, total, paid, status)
+                                     subtotal, tax, total, paid, status, item_count, items_digest)
                 SELECT n.no, coalesce((SELECT max(revision) FROM invoice WHERE invoice_no = n.no), 0) + 1,
-                       ?, ?, ?, ?, ?, ?, ?, ?, 0, ?
+                       ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?
                 FROM (SELECT ?::text AS no) n
                 WHERE NOT EXISTS (SELECT 1 FROM invoice
                                   WHERE invoice_no = n.no AND status NOT IN ('SUPERSEDED', 'VOID'))""",
@@ -44,30 +44,10 @@ public class InvoicingTasklet implements Tasklet {
                     InvoiceAmounts amounts = d.amounts();
                     return new Object[] {d.accountId(), d.kind().name(), d.period().atDay(1), d.chargeId(),
                             d.issueDate(), amounts.subtotal(), amounts.tax(), amounts.total(),
-                            amounts.initialStatus().name(), d.invoiceNo()};
+                            amounts.initialStatus().name(), d.itemCount(), d.itemsDigest(), d.invoiceNo()};
                 }).toList());
-        recordItems();
         contribution.incrementWriteCount(issued.size());
         log.info("{} invoicing: {} invoices issued", day, issued.size());
         return RepeatStatus.FINISHED;
-    }
-
-    /** What each of the day's invoices holds, so every invoice is traceable to its CDRs and charges. */
-    private void recordItems() {
-        jdbc.update("""
-                INSERT INTO invoice_item (invoice_no, revision, item_kind, item_id, amount)
-                SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
-                FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.charge_id = i.charge_id
-                WHERE i.issue_date = ? AND i.kind = 'INDIVIDUAL' AND i.status NOT IN ('SUPERSEDED', 'VOID')
-                UNION ALL
-                SELECT i.invoice_no, i.revision, 'CDR', u.cdr_id, u.amount
-                FROM invoice i JOIN cdr u ON u.account_id = i.account_id AND u.billing_period = i.period
-                WHERE i.issue_date = ? AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED') AND u.status = 'COMPLETED'
-                  AND i.status NOT IN ('SUPERSEDED', 'VOID')
-                UNION ALL
-                SELECT i.invoice_no, i.revision, 'CHARGE', c.charge_id, c.amount
-                FROM invoice i JOIN charge c ON c.account_id = i.account_id AND c.billing_period = i.period
-                WHERE i.issue_date = ? AND i.kind = 'CONSOLIDATED' AND i.status NOT IN ('SUPERSEDED', 'VOID')
-                ON CONFLICT DO NOTHING""", day, day, day);
     }
 }

@@ -1,6 +1,5 @@
 package com.billingrecon.rerun;
 
-import com.billingrecon.ingest.ledger.CdrLedger;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,16 +36,10 @@ public class LedgerRollback {
         restoreCredit();
     }
 
-    /** Each CDR touched later goes back to its latest record taken in up to that day, or away. */
+    /** Each CDR goes back to its latest record taken in up to that day, or away. */
     private void restoreCdrs(LocalDate endOfDay) {
-        jdbc.update("CREATE TEMP TABLE rerun_touched ON COMMIT DROP AS "
-                + "SELECT DISTINCT cdr_id FROM cdr_history WHERE business_date > ?", endOfDay);
-        jdbc.update("DELETE FROM cdr WHERE cdr_id IN (SELECT cdr_id FROM rerun_touched)");
         jdbc.update("DELETE FROM cdr_history WHERE business_date > ?", endOfDay);
-        jdbc.update("INSERT INTO cdr (" + CdrLedger.COLUMNS + ") "
-                + "SELECT DISTINCT ON (h.cdr_id) " + CdrLedger.COLUMNS.replace("cdr_id,", "h.cdr_id,")
-                + " FROM cdr_history h JOIN rerun_touched t ON t.cdr_id = h.cdr_id "
-                + "ORDER BY h.cdr_id, h.business_date DESC, h.order_key COLLATE \"C\" DESC, h.line DESC");
+        jdbc.update("UPDATE cdr_history SET superseded_on = NULL WHERE superseded_on > ?", endOfDay);
     }
 
     /** What is paid of an invoice is what was applied to it, as the remaining applications say. */

@@ -4,17 +4,17 @@ import com.billingrecon.billing.LateUsageRule;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.IdRules;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Set;
-import javax.sql.DataSource;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** CDRs: every accepted record goes to the history; the latest per id is the CDR's current state. */
+/** CDRs: every accepted record goes to the history; the latest per id is the CDR's current state (view {@code cdr}). */
 public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> {
 
     private final JdbcTemplate jdbc;
@@ -30,7 +30,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
 
     @Override
     public Map<String, IdRules.PriorCdr> priors(Collection<String> ids) {
-        return IdLookup.byId(jdbc, "SELECT cdr_id, account_id, status, fingerprint FROM cdr WHERE cdr_id = ANY(?)", ids,
+        return IdLookup.byId(jdbc, "SELECT cdr_id, account_id, status, fingerprint FROM cdr_history WHERE cdr_id = ANY(?) AND superseded_on IS NULL", ids,
                 (rs, n) -> new IdRules.PriorCdr(rs.getString(2), CdrRecord.CdrStatus.valueOf(rs.getString(3)),
                         rs.getString(4)));
     }
@@ -57,40 +57,45 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 : "cdr_id " + record.cdrId() + " belongs to account " + prior.accountId();
     }
 
+    /**
+     * Appends the chunk's records with COPY. A record that replaces the current one of its CDR marks
+     * that one superseded (on the business date of the replacement), whether it was committed before
+     * or came earlier in the same chunk.
+     */
     @Override
     public void save(List<Accepted<CdrRecord>> accepted, Set<String> known) {
         if (accepted.isEmpty()) {
             return;
         }
-        List<Object[]> history = new ArrayList<>(accepted.size());
-        Map<String, Object[]> latest = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>(accepted.size());
+        Map<String, Object[]> latest = new HashMap<>();
+        Map<String, LocalDate> replacedBefore = new LinkedHashMap<>();
         for (Accepted<CdrRecord> a : accepted) {
             CdrRecord r = a.record();
             String file = a.row().file();
+            LocalDate businessDate = a.row().businessDate();
             Object[] row = {r.cdrId(), r.accountId(), r.type().name(), r.startTime(), r.eventDate(),
                     r.durationSeconds(), r.amount().toPlainString(), r.currency(), r.status().name(),
-                    LateUsageRule.billingPeriod(r.eventDate(), a.row().businessDate()).atDay(1),
-                    file, a.row().line(), a.row().businessDate(), r.fingerprint(),
-                    file.substring(0, file.length() - ".csv".length())};
-            history.add(row);
-            latest.put(r.cdrId(), row);
+                    LateUsageRule.billingPeriod(r.eventDate(), businessDate).atDay(1),
+                    file, a.row().line(), businessDate, r.fingerprint(),
+                    file.substring(0, file.length() - ".csv".length()), null};
+            Object[] earlier = latest.put(r.cdrId(), row);
+            if (earlier != null) {
+                earlier[SUPERSEDED_ON] = businessDate;
+            } else if (known.contains(r.cdrId())) {
+                replacedBefore.put(r.cdrId(), businessDate);
+            }
+            rows.add(row);
         }
-        DataSource dataSource = jdbc.getDataSource();
-        Copy.into(dataSource, "cdr_history", COLUMNS + ", order_key", history);
-        List<Object[]> created = new ArrayList<>();
-        List<Object[]> replaced = new ArrayList<>();
-        latest.forEach((id, row) -> (known.contains(id) ? replaced : created).add(Arrays.copyOf(row, row.length - 1)));
-        Copy.into(dataSource, "cdr", COLUMNS, created);
-        jdbc.batchUpdate("INSERT INTO cdr (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (cdr_id) DO UPDATE SET " + UPDATES, replaced);
+        jdbc.batchUpdate("UPDATE cdr_history SET superseded_on = ? WHERE cdr_id = ? AND superseded_on IS NULL",
+                replacedBefore.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        Copy.into(jdbc.getDataSource(), "cdr_history", COLUMNS + ", order_key, superseded_on", rows);
     }
+
+    private static final int SUPERSEDED_ON = 15;
 
     public static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "
             + "status, billing_period, file_name, line, business_date, fingerprint";
 
-    private static final String UPDATES = "type = excluded.type, start_time = excluded.start_time, "
-            + "event_date = excluded.event_date, duration_s = excluded.duration_s, amount = excluded.amount, "
-            + "currency = excluded.currency, status = excluded.status, billing_period = excluded.billing_period, "
-            + "file_name = excluded.file_name, line = excluded.line, business_date = excluded.business_date, "
-            + "fingerprint = excluded.fingerprint";
+
 }

@@ -11,7 +11,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Bulk insert with PostgreSQL's COPY, on the connection of the current (chunk) transaction, so the
+ * Bulk insert with PostgreSQL's COPY (CSV: every value quoted, null written as nothing), on the connection of the current (chunk) transaction, so the
  * rows commit or roll back with the reader's saved position like any other write of the chunk.
  */
 final class Copy {
@@ -28,6 +28,9 @@ final class Copy {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     csv.append(',');
+                }
+                if (row[i] == null) {
+                    continue;
                 }
                 String value = String.valueOf(row[i]);
                 csv.append('"');
