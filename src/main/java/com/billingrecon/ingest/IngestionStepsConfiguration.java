@@ -12,7 +12,6 @@ import com.billingrecon.ingest.rows.ChargeRowValidator;
 import com.billingrecon.ingest.rows.Checked;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
-import com.billingrecon.ingest.rows.SourceRow;
 import com.billingrecon.nightly.NightlyParameters;
 import com.billingrecon.nightly.StepLog;
 import java.nio.file.Path;
@@ -71,88 +70,69 @@ public class IngestionStepsConfiguration {
 
     @Bean
     public Step cdrIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             DayFileRowReader cdrReader, RowChecks<CdrRecord> cdrChecks,
-                             JdbcTemplate jdbc, InputFileStore store, StepLog stepLog) {
-        return new StepBuilder("cdrIngestion", jobRepository)
-                .<SourceRow, Checked<CdrRecord>>chunk(CHUNK_SIZE)
-                .transactionManager(transactionManager)
-                .reader(cdrReader)
-                .processor(cdrChecks)
-                .writer(new LedgerWriter<>(new CdrLedger(jdbc), store))
-                .listener(stepLog)
-                .build();
+                             DayFileRowReader<CdrRecord> cdrReader, JdbcTemplate jdbc, InputFileStore store,
+                             StepLog stepLog) {
+        return ingestion("cdrIngestion", jobRepository, transactionManager, cdrReader,
+                new LedgerWriter<>(new CdrLedger(jdbc), store), stepLog);
     }
 
     @Bean
     public Step chargeIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DayFileRowReader chargeReader,
-                                RowChecks<ChargeRecord> chargeChecks,
-                                JdbcTemplate jdbc, InputFileStore store, StepLog stepLog) {
-        return new StepBuilder("chargeIngestion", jobRepository)
-                .<SourceRow, Checked<ChargeRecord>>chunk(CHUNK_SIZE)
-                .transactionManager(transactionManager)
-                .reader(chargeReader)
-                .processor(chargeChecks)
-                .writer(new LedgerWriter<>(new ChargeLedger(jdbc), store))
-                .listener(stepLog)
-                .build();
+                                DayFileRowReader<ChargeRecord> chargeReader, JdbcTemplate jdbc, InputFileStore store,
+                                StepLog stepLog) {
+        return ingestion("chargeIngestion", jobRepository, transactionManager, chargeReader,
+                new LedgerWriter<>(new ChargeLedger(jdbc), store), stepLog);
     }
 
     @Bean
     public Step paymentIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 DayFileRowReader paymentReader,
-                                 RowChecks<PaymentRecord> paymentChecks,
-                                 JdbcTemplate jdbc, InputFileStore store, StepLog stepLog) {
-        return new StepBuilder("paymentIngestion", jobRepository)
-                .<SourceRow, Checked<PaymentRecord>>chunk(CHUNK_SIZE)
+                                 DayFileRowReader<PaymentRecord> paymentReader, JdbcTemplate jdbc,
+                                 InputFileStore store, StepLog stepLog) {
+        return ingestion("paymentIngestion", jobRepository, transactionManager, paymentReader,
+                new LedgerWriter<>(new PaymentLedger(jdbc), store), stepLog);
+    }
+
+    @Bean
+    @StepScope
+    public DayFileRowReader<CdrRecord> cdrReader(@Value(INPUT_DIR) String inputDir,
+                                                 @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
+                                                 InputFileStore store, JdbcTemplate jdbc) {
+        CdrRowValidator validator = new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone));
+        return new DayFileRowReader<>(rows(FileKind.CDR, inputDir, day, store), validator::check, "cdrRows");
+    }
+
+    @Bean
+    @StepScope
+    public DayFileRowReader<ChargeRecord> chargeReader(@Value(INPUT_DIR) String inputDir,
+                                                       @Value(BUSINESS_DATE) LocalDate day, InputFileStore store,
+                                                       JdbcTemplate jdbc) {
+        ChargeRowValidator validator = new ChargeRowValidator(new AccountDirectory(jdbc));
+        return new DayFileRowReader<>(rows(FileKind.CHARGES, inputDir, day, store), validator::check, "chargesRows");
+    }
+
+    @Bean
+    @StepScope
+    public DayFileRowReader<PaymentRecord> paymentReader(@Value(INPUT_DIR) String inputDir,
+                                                         @Value(BUSINESS_DATE) LocalDate day, InputFileStore store,
+                                                         JdbcTemplate jdbc) {
+        PaymentRowValidator validator = new PaymentRowValidator(new AccountDirectory(jdbc));
+        return new DayFileRowReader<>(rows(FileKind.PAYMENTS, inputDir, day, store), validator::check,
+                "paymentsRows");
+    }
+
+    private static <T> Step ingestion(String name, JobRepository jobRepository,
+                                      PlatformTransactionManager transactionManager, DayFileRowReader<T> reader,
+                                      LedgerWriter<T, ?> writer, StepLog stepLog) {
+        return new StepBuilder(name, jobRepository)
+                .<Checked<T>, Checked<T>>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(paymentReader)
-                .processor(paymentChecks)
-                .writer(new LedgerWriter<>(new PaymentLedger(jdbc), store))
+                .reader(reader)
+                .writer(writer)
                 .listener(stepLog)
                 .build();
     }
 
-    @Bean
-    @StepScope
-    public DayFileRowReader cdrReader(@Value(INPUT_DIR) String inputDir, @Value(BUSINESS_DATE) LocalDate day,
-                                      InputFileStore store) {
-        return reader(FileKind.CDR, inputDir, day, store);
-    }
-
-    @Bean
-    @StepScope
-    public DayFileRowReader chargeReader(@Value(INPUT_DIR) String inputDir, @Value(BUSINESS_DATE) LocalDate day,
-                                         InputFileStore store) {
-        return reader(FileKind.CHARGES, inputDir, day, store);
-    }
-
-    @Bean
-    @StepScope
-    public DayFileRowReader paymentReader(@Value(INPUT_DIR) String inputDir, @Value(BUSINESS_DATE) LocalDate day,
-                                          InputFileStore store) {
-        return reader(FileKind.PAYMENTS, inputDir, day, store);
-    }
-
-    @Bean
-    @StepScope
-    public RowChecks<CdrRecord> cdrChecks(@Value(ZONE) String zone, JdbcTemplate jdbc) {
-        return new RowChecks<>(new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone))::check);
-    }
-
-    @Bean
-    @StepScope
-    public RowChecks<ChargeRecord> chargeChecks(JdbcTemplate jdbc) {
-        return new RowChecks<>(new ChargeRowValidator(new AccountDirectory(jdbc))::check);
-    }
-
-    @Bean
-    @StepScope
-    public RowChecks<PaymentRecord> paymentChecks(JdbcTemplate jdbc) {
-        return new RowChecks<>(new PaymentRowValidator(new AccountDirectory(jdbc))::check);
-    }
-
-    private static DayFileRowReader reader(FileKind kind, String inputDir, LocalDate day, InputFileStore store) {
-        return new DayFileRowReader(new InputDirectory(Path.of(inputDir)), kind, day, store.takenIn(day, kind));
+    private static DayFileRows rows(FileKind kind, String inputDir, LocalDate day, InputFileStore store) {
+        return new DayFileRows(new InputDirectory(Path.of(inputDir)), kind, day, store.takenIn(day, kind));
     }
 }

@@ -1,0 +1,92 @@
+package com.billingrecon.ingest;
+
+import com.billingrecon.domain.FileKind;
+import com.billingrecon.ingest.csv.CsvHeader;
+import com.billingrecon.ingest.csv.CsvRecord;
+import com.billingrecon.ingest.csv.CsvRecordReader;
+import com.billingrecon.ingest.rows.SourceRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The rows of one kind's files of a business day, file after file in processing order, with a
+ * position (file index, records read from that file) that a restart can start again from.
+ */
+public final class DayFileRows implements AutoCloseable {
+
+    /** Where reading stands: the next row is the one after {@code records} rows of file {@code fileIndex}. */
+    record Position(int fileIndex, long records) {
+    }
+
+    private final InputDirectory input;
+    private final FileKind kind;
+    private final LocalDate businessDate;
+    private final List<String> files;
+
+    private int fileIndex;
+    private long records;
+    private CsvRecordReader current;
+    private CsvHeader header;
+
+    public DayFileRows(InputDirectory input, FileKind kind, LocalDate businessDate, List<String> files) {
+        this.input = input;
+        this.kind = kind;
+        this.businessDate = businessDate;
+        this.files = files;
+    }
+
+    /** Positions the reading at {@code start}, skipping the rows before it. */
+    void open(Position start) throws IOException {
+        fileIndex = start.fileIndex();
+        if (fileIndex < files.size()) {
+            openFile();
+            for (long i = 0; i < start.records() && current.next() != null; i++) {
+                records++;
+            }
+        }
+    }
+
+    /** The next row, or null after the last row of the last file. */
+    SourceRow next() throws IOException {
+        while (fileIndex < files.size()) {
+            CsvRecord record = current.next();
+            if (record != null) {
+                records++;
+                return header.toRow(kind, files.get(fileIndex), businessDate, record);
+            }
+            close();
+            fileIndex++;
+            if (fileIndex < files.size()) {
+                openFile();
+            }
+        }
+        return null;
+    }
+
+    Position position() {
+        return new Position(fileIndex, records);
+    }
+
+    private void openFile() throws IOException {
+        records = 0;
+        current = new CsvRecordReader(Files.newBufferedReader(input.resolve(files.get(fileIndex)),
+                StandardCharsets.UTF_8));
+        header = CsvHeader.of(current.next());
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            current = null;
+        }
+    }
+}
