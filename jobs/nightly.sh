@@ -43,7 +43,8 @@ args=(nightly "--run-date=$run_date" "--input-dir=$INPUT_DIR" "--output-dir=$OUT
 if [[ -n "${DB_URL:-}" ]]; then
     args+=("--db-url=$DB_URL")
     if [[ -n "${DB_USER:-}" ]]; then args+=("--db-user=$DB_USER"); fi
-    if [[ -n "${DB_PASSWORD:-}" ]]; then args+=("--db-password=$DB_PASSWORD"); fi
+    # the password goes through the environment, not the command line (where ps shows it)
+    if [[ -n "${DB_PASSWORD:-}" ]]; then export BILLING_RECON_DB_PASSWORD="$DB_PASSWORD"; fi
 elif [[ -n "${DATA_DIR:-}" ]]; then
     args+=("--data-dir=$DATA_DIR")
 fi

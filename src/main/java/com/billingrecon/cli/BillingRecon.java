@@ -61,10 +61,15 @@ public final class BillingRecon {
         return ExitCode.USAGE;
     }
 
+    /** The password may come from the environment instead of the command line, where {@code ps} shows it. */
+    static final String PASSWORD_VARIABLE = "BILLING_RECON_DB_PASSWORD";
+
     private static Database open(RunRequest request) throws Exception {
-        return request.embedded()
-                ? Database.embedded(request.dataDir())
-                : Database.external(request.dbUrl(), request.dbUser(), request.dbPassword());
+        if (request.embedded()) {
+            return Database.embedded(request.dataDir());
+        }
+        String password = request.dbPassword() != null ? request.dbPassword() : System.getenv(PASSWORD_VARIABLE);
+        return Database.external(request.dbUrl(), request.dbUser(), password);
     }
 
     /** The context gets the run's database as its only data source; no arguments reach Boot's property parsing. */
