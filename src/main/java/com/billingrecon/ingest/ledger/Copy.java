@@ -23,24 +23,23 @@ final class Copy {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 160);
+        Utf8 csv = new Utf8(rows.size() * 160);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    csv.append(',');
+                    csv.ascii(',');
                 }
                 if (row[i] != null) {
                     appendValue(csv, String.valueOf(row[i]));
                 }
             }
-            csv.append('\n');
+            csv.ascii('\n');
         }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + table + " (" + columns + ") FROM STDIN WITH (FORMAT csv)");
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(csv.bytes, 0, csv.length);
             copy.endCopy();
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
@@ -50,24 +49,55 @@ final class Copy {
     }
 
     /** An empty text must be quoted (unquoted nothing is NULL); so must one with a quote, comma or line break. */
-    private static void appendValue(StringBuilder csv, String value) {
+    private static void appendValue(Utf8 csv, String value) {
         boolean plain = !value.isEmpty();
         for (int c = 0; c < value.length() && plain; c++) {
             char ch = value.charAt(c);
-            plain = ch != '"' && ch != ',' && ch != '\n' && ch != '\r' && ch != '\\';
+            plain = ch != '"' && ch != ',' && ch != '\n' && ch != '\r';
         }
         if (plain) {
-            csv.append(value);
-            return;
+            csv.text(value);
+        } else {
+            csv.ascii('"');
+            csv.text(value.replace("\"", "\"\""));
+            csv.ascii('"');
         }
-        csv.append('"');
-        for (int c = 0; c < value.length(); c++) {
-            char ch = value.charAt(c);
-            if (ch == '"') {
-                csv.append('"');
+    }
+
+    /** UTF-8 bytes written straight into one growing array: rows are mostly ASCII. */
+    private static final class Utf8 {
+        private byte[] bytes;
+        private int length;
+
+        Utf8(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void ascii(char ch) {
+            ensure(1);
+            bytes[length++] = (byte) ch;
+        }
+
+        void text(String value) {
+            ensure(value.length());
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                if (ch >= 0x80) {
+                    length -= c;
+                    byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+                    ensure(encoded.length);
+                    System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                    length += encoded.length;
+                    return;
+                }
+                bytes[length++] = (byte) ch;
             }
-            csv.append(ch);
         }
-        csv.append('"');
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 }
