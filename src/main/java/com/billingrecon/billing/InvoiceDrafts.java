@@ -17,9 +17,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvoiceDrafts {
 
-    /** A hash per item (kind, id, amount); summed, it is an order-independent digest of an invoice's items. */
-    private static final String CDR_DIGEST = "hashtext('CDR:' || u.cdr_id || ':' || u.amount::text)::bigint";
-    private static final String CHARGE_DIGEST = "hashtext('CHARGE:' || c.charge_id || ':' || c.amount::text)::bigint";
+    /**
+     * A hash per item (kind, id, amount without trailing zeros, so 1.5 and 1.50 are the same item);
+     * summed, it is an order-independent digest of an invoice's items.
+     */
+    private static final String CDR_DIGEST =
+            "hashtext('CDR:' || u.cdr_id || ':' || trim_scale(u.amount)::text)::bigint";
+    private static final String CHARGE_DIGEST =
+            "hashtext('CHARGE:' || c.charge_id || ':' || trim_scale(c.amount)::text)::bigint";
 
     private final JdbcTemplate jdbc;
 

@@ -2,7 +2,6 @@ package com.billingrecon.nightly;
 
 import com.billingrecon.cli.UsageException;
 import java.time.ZoneId;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +20,22 @@ public class BillingSettings {
         this.jdbc = jdbc;
     }
 
+    /** A usage error when the database already bills in another zone; writes nothing. */
     public void requireZone(ZoneId zone) {
-        List<String> stored = jdbc.queryForList("SELECT value FROM billing_setting WHERE name = ?", String.class, ZONE);
-        if (stored.isEmpty()) {
-            jdbc.update("INSERT INTO billing_setting (name, value) VALUES (?, ?)", ZONE, zone.getId());
-        } else if (!stored.get(0).equals(zone.getId())) {
-            throw new UsageException("this database bills in zone " + stored.get(0) + "; --billing-zone="
-                    + zone.getId() + " would mix two calendars");
-        }
+        storedZone().filter(stored -> !stored.equals(zone.getId())).ifPresent(stored -> {
+            throw new UsageException("this database bills in zone " + stored + "; --billing-zone=" + zone.getId()
+                    + " would mix two calendars");
+        });
+    }
+
+    /** Fixes the zone on the first run, once every usage check has passed. */
+    public void fixZone(ZoneId zone) {
+        jdbc.update("INSERT INTO billing_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                ZONE, zone.getId());
+    }
+
+    private java.util.Optional<String> storedZone() {
+        return jdbc.queryForList("SELECT value FROM billing_setting WHERE name = ?", String.class, ZONE)
+                .stream().findFirst();
     }
 }

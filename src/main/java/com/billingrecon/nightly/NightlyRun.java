@@ -46,6 +46,7 @@ public class NightlyRun {
         }
         LocalDate first = last.map(day -> day.plusDays(1))
                 .orElseGet(() -> new InputDirectory(request.inputDir()).earliestDate(runDate).orElse(runDate));
+        settings.fixZone(request.billingZone());
         for (LocalDate day = first; !day.isAfter(runDate); day = day.plusDays(1)) {
             BatchStatus status = closeDay(request, day, last.orElse(null));
             if (status != BatchStatus.COMPLETED) {
