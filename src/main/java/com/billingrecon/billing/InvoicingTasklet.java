@@ -1,5 +1,6 @@
 package com.billingrecon.billing;
 
+import com.billingrecon.payments.InvoiceStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public class InvoicingTasklet implements Tasklet {
                        ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?
                 FROM (SELECT ?::text AS no) n
                 WHERE NOT EXISTS (SELECT 1 FROM invoice
-                                  WHERE invoice_no = n.no AND status NOT IN ('SUPERSEDED', 'VOID'))""",
+                                  WHERE invoice_no = n.no AND %s)""".formatted(InvoiceStatus.CURRENT_REVISION),
                 issued.stream().map(d -> {
                     InvoiceAmounts amounts = d.amounts();
                     return new Object[] {d.accountId(), d.kind().name(), d.period().atDay(1), d.chargeId(),

@@ -55,9 +55,6 @@ final class EmbeddedDatabase implements Database {
             return new EmbeddedDatabase(server, dir, lock);
         } catch (IOException | RuntimeException e) {
             lock.close();
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
-                throw new AnotherRunException("another run is using the database in " + dir);
-            }
             throw e;
         }
     }

@@ -10,6 +10,7 @@ import com.billingrecon.ingest.rows.AccountsFileRules;
 import com.billingrecon.ingest.rows.Checked;
 import com.billingrecon.ingest.rows.SourceRow;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public class AccountsLoadTasklet implements Tasklet {
                     counts.duplicate();
                 } else if (checked.isValid()) {
                     accepted.add(checked.record());
-                    counts.accepted(java.math.BigDecimal.ZERO);
+                    counts.accepted(BigDecimal.ZERO);
                 } else {
                     rejects.add(new RejectRow(file, row.line(), checked.reason(), checked.detail(), row.raw()));
                     counts.rejected();

@@ -14,6 +14,9 @@ public enum InvoiceStatus {
     /** An invoice a re-run found no longer arises. */
     VOID;
 
+    /** SQL condition on {@code invoice.status} that keeps each invoice's current revision. */
+    public static final String CURRENT_REVISION = "status NOT IN ('SUPERSEDED', 'VOID')";
+
     /**
      * The status of an invoice at the moment it is issued, before any credit is applied to it. A zero
      * total owes nothing, so it is born paid rather than open.

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class SettlementTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementTasklet.class);
-    private static final String CURRENT = "status NOT IN ('SUPERSEDED', 'VOID')";
+    private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
 
     private final JdbcTemplate jdbc;
     private final LocalDate day;

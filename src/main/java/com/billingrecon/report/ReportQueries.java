@@ -4,10 +4,13 @@ import com.billingrecon.billing.UnbilledItems;
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.domain.InvoicingMode;
 import com.billingrecon.ingest.InputDirectory;
+import com.billingrecon.ingest.csv.InputFileName;
+import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -40,9 +43,9 @@ public class ReportQueries {
                 LEFT JOIN (SELECT account_id, sum(amount) AS payments FROM payment GROUP BY account_id) p
                        USING (account_id)
                 LEFT JOIN (SELECT account_id, sum(total) AS invoiced FROM invoice
-                           WHERE status NOT IN ('SUPERSEDED', 'VOID') GROUP BY account_id) i USING (account_id)
+                           WHERE %s GROUP BY account_id) i USING (account_id)
                 ORDER BY a.account_id COLLATE "C"
-                """,
+                """.formatted(InvoiceStatus.CURRENT_REVISION),
                 (rs, n) -> {
                     InvoicingMode mode = InvoicingMode.valueOf(rs.getString(3));
                     UnbilledItems unbilled = new UnbilledItems(rs.getBigDecimal(6), rs.getBigDecimal(7),
@@ -59,9 +62,9 @@ public class ReportQueries {
                 SELECT invoice_no, account_id, kind, to_char(period, 'YYYY-MM'), charge_id,
                        to_char(issue_date, 'YYYY-MM-DD'), revision, subtotal, tax, total, paid,
                        CASE WHEN status IN ('OPEN', 'PARTIALLY_PAID') THEN total - paid ELSE 0 END, status
-                FROM invoice WHERE status NOT IN ('SUPERSEDED', 'VOID')
+                FROM invoice WHERE %s
                 ORDER BY invoice_no COLLATE "C"
-                """,
+                """.formatted(InvoiceStatus.CURRENT_REVISION),
                 (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), amount(rs.getBigDecimal(8)),
                         amount(rs.getBigDecimal(9)), amount(rs.getBigDecimal(10)), amount(rs.getBigDecimal(11)),
@@ -108,7 +111,7 @@ public class ReportQueries {
 
     /** A reconciliation row for a name that was not read: HELD keeps its kind and date, UNRECOGNIZED has none. */
     public static List<String> listingRow(String fileName, String status, String detail) {
-        var parsed = com.billingrecon.ingest.csv.InputFileName.parse(fileName)
+        Optional<InputFileName> parsed = InputFileName.parse(fileName)
                 .filter(f -> "HELD".equals(status) && f.businessDate() != null);
         String kind = parsed.map(f -> f.kind().label()).orElse("");
         String date = parsed.map(f -> f.businessDate().toString()).orElse("");

@@ -37,7 +37,7 @@ public class Reports {
     }
 
     public int writeRejects(Path dir, LocalDate day) throws IOException {
-        return write(dir.resolve("rejects.csv"), REJECT_COLUMNS, queries.rejects(day, day));
+        return writeRejects(dir, day, day);
     }
 
     public int writeReconciliation(Path dir, LocalDate day) throws IOException {

@@ -1,6 +1,7 @@
 package com.billingrecon.rerun;
 
 import java.time.LocalDate;
+import com.billingrecon.payments.InvoiceStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerRollback {
 
-    private static final String CURRENT = "status NOT IN ('SUPERSEDED', 'VOID')";
+    private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
 
     private final JdbcTemplate jdbc;
 
@@ -64,8 +65,8 @@ public class LedgerRollback {
                        ON p.account_id = acc.account_id
                 LEFT JOIN (SELECT account_id, sum(total) AS invoiced,
                                   sum(total - paid) FILTER (WHERE status IN ('OPEN', 'PARTIALLY_PAID')) AS open
-                           FROM invoice WHERE status NOT IN ('SUPERSEDED', 'VOID') GROUP BY account_id) i
+                           FROM invoice WHERE %s GROUP BY account_id) i
                        ON i.account_id = acc.account_id
-                WHERE a.account_id = acc.account_id""");
+                WHERE a.account_id = acc.account_id""".formatted(CURRENT));
     }
 }

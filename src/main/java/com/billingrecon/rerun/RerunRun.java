@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -73,15 +74,13 @@ public class RerunRun {
         }
         LocalDate endOfDay = rerun.restartFrom().minusDays(1);
         List<String> unrecognized = new InputDirectory(request.inputDir()).unrecognized();
-        int[] revised = new int[1];
-        transaction.executeWithoutResult(status -> {
-            List<List<String>> revisions = reconciler.settle(rerun.id(), endOfDay);
-            revised[0] = revisions.size();
+        List<List<String>> revisions = transaction.execute(status -> {
+            List<List<String>> settled = reconciler.settle(rerun.id(), endOfDay);
             try {
                 ReportFolder.publish(request.outputDir(), "rerun-" + period, dir -> {
                     reports.writeBalances(dir, rerun.lastDay());
                     reports.writeInvoices(dir);
-                    reports.writeRevisions(dir, revisions);
+                    reports.writeRevisions(dir, settled);
                     reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastDay(), unrecognized);
                     reports.writeRejects(dir, rerun.restartFrom(), rerun.lastDay());
                 });
@@ -89,12 +88,13 @@ public class RerunRun {
                 throw new UncheckedIOException(e);
             }
             reruns.finish(rerun);
+            return settled;
         });
         Integer rejectedFiles = jdbc.queryForObject("SELECT count(*) FROM input_file WHERE status = 'REJECTED' "
                 + "AND business_date BETWEEN ? AND ?", Integer.class, rerun.restartFrom(), rerun.lastDay());
         ExitCode exit = rejectedFiles != null && rejectedFiles > 0 ? ExitCode.DONE_WITH_FILES_TO_CHECK : ExitCode.DONE;
         log.info("Summary: rerun of {} replayed {}..{}, {} invoice revisions, {} files rejected whole, exit code {} -> {}",
-                period, rerun.restartFrom(), rerun.lastDay(), revised[0], rejectedFiles, exit.code(),
+                period, rerun.restartFrom(), rerun.lastDay(), revisions.size(), rejectedFiles, exit.code(),
                 request.outputDir().resolve("rerun-" + period));
         return exit;
     }
@@ -137,8 +137,8 @@ public class RerunRun {
     }
 
     /** A day after the last run date that a failed or interrupted nightly run has begun to take in. */
-    private java.util.Optional<LocalDate> unfinishedNightlyDay(LocalDate lastRunDate) {
-        return java.util.Optional.ofNullable(jdbc.queryForObject("""
+    private Optional<LocalDate> unfinishedNightlyDay(LocalDate lastRunDate) {
+        return Optional.ofNullable(jdbc.queryForObject("""
                 SELECT min(d) FROM (SELECT business_date AS d FROM input_file WHERE business_date > ?
                                     UNION ALL
                                     SELECT issue_date FROM invoice WHERE issue_date > ?) started""",

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import com.billingrecon.payments.InvoiceStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RevisionReconciler {
 
-    private static final String CURRENT = "status NOT IN ('SUPERSEDED', 'VOID')";
+    private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
     private static final String COLUMNS = "invoice_no, revision, account_id, kind, period, charge_id, issue_date, "
             + "subtotal, tax, total, paid, status, item_count, items_digest";
 

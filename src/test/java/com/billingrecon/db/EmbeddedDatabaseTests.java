@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.billingrecon.cli.BillingRecon;
 import com.billingrecon.cli.ExitCode;
+import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.HoldEmbeddedDatabase;
 import com.billingrecon.support.TestDatabase;
 import java.io.BufferedReader;
@@ -47,7 +48,7 @@ class EmbeddedDatabaseTests {
         if (holder != null && holder.isAlive()) {
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        stopServerOf(work.resolve("db"));
+        ChildRun.stopServerOf(work.resolve("db"));
     }
 
     @Test
@@ -210,21 +211,5 @@ class EmbeddedDatabaseTests {
             }
         }
         return values;
-    }
-
-    /** A server the test or a killed holder left running would keep the temporary folder busy: stop it. */
-    private static void stopServerOf(Path dataDir) throws Exception {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive).ifPresent(server -> {
-            server.destroy();
-            server.onExit().orTimeout(60, TimeUnit.SECONDS).join();
-        });
     }
 }

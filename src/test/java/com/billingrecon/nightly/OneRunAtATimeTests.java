@@ -10,7 +10,6 @@ import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
-import com.billingrecon.support.RerunCommand;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
@@ -110,10 +109,10 @@ class OneRunAtATimeTests {
              RunLock held = RunLock.acquire(other.dataSource())) {
 
             // when
-            RerunCommand.Outcome nightly = RerunCommand.capturingStderr(
+            Run.Outcome nightly = Run.capturingStderr(
                     () -> Run.nightly(db, input, output, RUN_DATE));
-            RerunCommand.Outcome rerun = RerunCommand.capturingStderr(
-                    () -> RerunCommand.rerun(db, input, output, "2026-10"));
+            Run.Outcome rerun = Run.capturingStderr(
+                    () -> Run.rerun(db, input, output, "2026-10"));
 
             // then
             assertThat(nightly.exit()).isEqualTo(ExitCode.ANOTHER_RUN);

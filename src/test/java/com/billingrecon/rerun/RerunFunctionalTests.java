@@ -6,7 +6,6 @@ import com.billingrecon.cli.ExitCode;
 import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
-import com.billingrecon.support.RerunCommand;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
@@ -131,7 +130,7 @@ class RerunFunctionalTests {
         assertThat(bytes("nightly-2026-11-05/balances.csv")).isEqualTo(bytes("nightly-2026-11-03/balances.csv"));
 
         // when the rerun of its period runs
-        ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+        ExitCode rerun = Run.rerun(db, input, output, PERIOD);
 
         // then it takes the file in: listed processed, its usage billed (A3) and October's invoice of A1 revised
         assertThat(rerun).isEqualTo(ExitCode.DONE);
@@ -165,7 +164,7 @@ class RerunFunctionalTests {
         assertHeld("nightly-2026-11-04", "cdr-2026-10-28.csv", "cdr", "2026-10-28");
 
         // when
-        ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+        ExitCode rerun = Run.rerun(db, input, output, PERIOD);
 
         // then A2's October usage invoice: 10 + tax 0.90 = 10.9, was 7 + 0.63 = 7.63
         assertThat(rerun).isEqualTo(ExitCode.DONE);
@@ -186,7 +185,7 @@ class RerunFunctionalTests {
         Map<String, String> ledger = Ledger.contents(db);
 
         // when
-        ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+        ExitCode rerun = Run.rerun(db, input, output, PERIOD);
 
         // then
         assertThat(rerun).isEqualTo(ExitCode.DONE);
@@ -208,8 +207,8 @@ class RerunFunctionalTests {
         Map<String, String> ledger = Ledger.contents(db);
 
         // when the rerun of its period runs
-        RerunCommand.Outcome refused = RerunCommand.capturingStderr(
-                () -> RerunCommand.rerun(db, input, output, PERIOD));
+        Run.Outcome refused = Run.capturingStderr(
+                () -> Run.rerun(db, input, output, PERIOD));
 
         // then it stops, naming the file, and changes nothing
         assertThat(refused.exit()).isEqualTo(ExitCode.USAGE);
@@ -218,7 +217,7 @@ class RerunFunctionalTests {
         assertThat(Ledger.contents(db)).isEqualTo(ledger);
 
         // when it is given --drop-missing
-        ExitCode dropped = RerunCommand.rerun(db, input, output, PERIOD, "--drop-missing");
+        ExitCode dropped = Run.rerun(db, input, output, PERIOD, "--drop-missing");
 
         // then it proceeds without the file: P1 is gone, as on a fresh catch-up over the files there are
         assertThat(dropped).isEqualTo(ExitCode.DONE);
@@ -244,7 +243,7 @@ class RerunFunctionalTests {
                 lf("cdr-2026-10-28.csv", second.toArray(String[]::new));
             }
             // when
-            ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+            ExitCode rerun = Run.rerun(db, input, output, PERIOD);
             Path fresh = freshCatchUp(LAST_RUN_DATE);
 
             // then
@@ -276,7 +275,7 @@ class RerunFunctionalTests {
                 "CH2,A1,SUBSCRIPTION,2026-10-29,30,SGD,Plan");
 
         // when
-        ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+        ExitCode rerun = Run.rerun(db, input, output, PERIOD);
 
         // then
         assertThat(rerun).isEqualTo(ExitCode.DONE);
@@ -294,7 +293,7 @@ class RerunFunctionalTests {
         // given a rerun interrupted in its replay: the database fails on the third invoice it issues (11-01)
         changeOctobersFiles();
         InjectedFailure.failFromNthInsert(db, "invoice", 3);
-        assertThat(RerunCommand.rerun(db, input, output, PERIOD)).isEqualTo(ExitCode.FAILED);
+        assertThat(Run.rerun(db, input, output, PERIOD)).isEqualTo(ExitCode.FAILED);
         assertThat(InjectedFailure.insertsSeen(db)).as("the failure struck during the replay").isEqualTo(3);
         assertThat(output.resolve("rerun-" + PERIOD)).doesNotExist();
         InjectedFailure.remove(db, "invoice");
@@ -302,7 +301,7 @@ class RerunFunctionalTests {
         Map<String, String> ledger = Ledger.contents(db);
 
         // when the next nightly runs
-        RerunCommand.Outcome refused = RerunCommand.capturingStderr(
+        Run.Outcome refused = Run.capturingStderr(
                 () -> Run.nightly(db, input, output, "2026-11-04"));
 
         // then it is refused, says which rerun to finish, and changes nothing
@@ -312,7 +311,7 @@ class RerunFunctionalTests {
         assertThat(Ledger.contents(db)).isEqualTo(ledger);
 
         // when the same rerun command runs again, then it finishes as an uninterrupted one would have
-        assertThat(RerunCommand.rerun(db, input, output, PERIOD)).isEqualTo(ExitCode.DONE);
+        assertThat(Run.rerun(db, input, output, PERIOD)).isEqualTo(ExitCode.DONE);
         Path fresh = freshCatchUp(LAST_RUN_DATE);
         assertThat(bytes("rerun-" + PERIOD + "/balances.csv"))
                 .isEqualTo(Files.readAllBytes(fresh.resolve("balances.csv")));
@@ -331,7 +330,7 @@ class RerunFunctionalTests {
                 "C9,A1,CALL,2026-10-15T10:00:00Z,60,7,SGD,COMPLETED");
 
         // when October is rerun
-        ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+        ExitCode rerun = Run.rerun(db, input, output, PERIOD);
 
         // then it takes in October's late file, not September's changed one
         assertThat(rerun).isIn(ExitCode.DONE, ExitCode.DONE_WITH_FILES_TO_CHECK);
@@ -363,7 +362,7 @@ class RerunFunctionalTests {
         assertHeld("nightly-2026-11-05", "charges-2026-11-04.csv", "charges", "2026-11-04", "2026-11");
 
         // when November is rerun
-        ExitCode rerun = RerunCommand.rerun(db, input, output, "2026-11");
+        ExitCode rerun = Run.rerun(db, input, output, "2026-11");
 
         // then the file is taken in, and its charge gets a new individual invoice (empty old columns)
         assertThat(rerun).isEqualTo(ExitCode.DONE);
@@ -391,7 +390,7 @@ class RerunFunctionalTests {
                 .isEqualTo("2000");
 
         // when October is rerun (files unchanged), then the failed nightly command is run again
-        ExitCode rerun = RerunCommand.rerun(db, input, output, PERIOD);
+        ExitCode rerun = Run.rerun(db, input, output, PERIOD);
         ExitCode restarted = Run.nightly(db, input, output, "2026-11-04");
 
         // then either the rerun waited for the nightly run to be finished, or the day comes out whole

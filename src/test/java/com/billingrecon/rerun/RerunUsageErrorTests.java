@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.cli.ExitCode;
 import com.billingrecon.support.InputFiles;
-import com.billingrecon.support.RerunCommand;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
@@ -28,7 +27,7 @@ class RerunUsageErrorTests {
                 .charges("2026-10-10", "CH-1,A1,SUBSCRIPTION,2026-10-10,20.00,SGD,plan");
 
         // a rerun before any nightly run is a usage error: nothing may be written
-        assertThat(RerunCommand.rerun(db, input, output, "2026-10", "--billing-zone=Asia/Singapore"))
+        assertThat(Run.rerun(db, input, output, "2026-10", "--billing-zone=Asia/Singapore"))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(Sql.value(db, "SELECT count(*) FROM billing_setting")).isEqualTo("0");
 
