@@ -5,11 +5,11 @@ import com.billingrecon.ingest.ledger.CdrLedger;
 import com.billingrecon.ingest.ledger.ChargeLedger;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import com.billingrecon.ingest.ledger.PaymentLedger;
+import com.billingrecon.ingest.ledger.Prepared;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.CdrRowValidator;
 import com.billingrecon.ingest.rows.ChargeRecord;
 import com.billingrecon.ingest.rows.ChargeRowValidator;
-import com.billingrecon.ingest.rows.Checked;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
 import com.billingrecon.nightly.NightlyParameters;
@@ -69,62 +69,82 @@ public class IngestionStepsConfiguration {
     }
 
     @Bean
+    public CdrLedger cdrLedger(JdbcTemplate jdbc) {
+        return new CdrLedger(jdbc);
+    }
+
+    @Bean
+    public ChargeLedger chargeLedger(JdbcTemplate jdbc) {
+        return new ChargeLedger(jdbc);
+    }
+
+    @Bean
+    public PaymentLedger paymentLedger(JdbcTemplate jdbc) {
+        return new PaymentLedger(jdbc);
+    }
+
+    @Bean
     public Step cdrIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             DayFileRowReader<CdrRecord> cdrReader, JdbcTemplate jdbc, InputFileStore store,
+                             DayFileRowReader<Prepared<CdrRecord>> cdrReader, CdrLedger ledger, InputFileStore store,
                              StepLog stepLog) {
         return ingestion("cdrIngestion", jobRepository, transactionManager, cdrReader,
-                new LedgerWriter<>(new CdrLedger(jdbc), store), stepLog);
+                new LedgerWriter<>(ledger, store), stepLog);
     }
 
     @Bean
     public Step chargeIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DayFileRowReader<ChargeRecord> chargeReader, JdbcTemplate jdbc, InputFileStore store,
-                                StepLog stepLog) {
+                                DayFileRowReader<Prepared<ChargeRecord>> chargeReader, ChargeLedger ledger,
+                                InputFileStore store, StepLog stepLog) {
         return ingestion("chargeIngestion", jobRepository, transactionManager, chargeReader,
-                new LedgerWriter<>(new ChargeLedger(jdbc), store), stepLog);
+                new LedgerWriter<>(ledger, store), stepLog);
     }
 
     @Bean
     public Step paymentIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 DayFileRowReader<PaymentRecord> paymentReader, JdbcTemplate jdbc,
+                                 DayFileRowReader<Prepared<PaymentRecord>> paymentReader, PaymentLedger ledger,
                                  InputFileStore store, StepLog stepLog) {
         return ingestion("paymentIngestion", jobRepository, transactionManager, paymentReader,
-                new LedgerWriter<>(new PaymentLedger(jdbc), store), stepLog);
+                new LedgerWriter<>(ledger, store), stepLog);
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<CdrRecord> cdrReader(@Value(INPUT_DIR) String inputDir,
-                                                 @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
-                                                 InputFileStore store, JdbcTemplate jdbc) {
+    public DayFileRowReader<Prepared<CdrRecord>> cdrReader(@Value(INPUT_DIR) String inputDir,
+                                                           @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
+                                                           InputFileStore store, JdbcTemplate jdbc, CdrLedger ledger) {
         CdrRowValidator validator = new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone));
-        return new DayFileRowReader<>(rows(FileKind.CDR, inputDir, day, store), validator::check, "cdrRows");
+        return new DayFileRowReader<>(rows(FileKind.CDR, inputDir, day, store), Prepared.by(validator::check, ledger),
+                "cdrRows");
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<ChargeRecord> chargeReader(@Value(INPUT_DIR) String inputDir,
-                                                       @Value(BUSINESS_DATE) LocalDate day, InputFileStore store,
-                                                       JdbcTemplate jdbc) {
+    public DayFileRowReader<Prepared<ChargeRecord>> chargeReader(@Value(INPUT_DIR) String inputDir,
+                                                                 @Value(BUSINESS_DATE) LocalDate day,
+                                                                 InputFileStore store, JdbcTemplate jdbc,
+                                                                 ChargeLedger ledger) {
         ChargeRowValidator validator = new ChargeRowValidator(new AccountDirectory(jdbc));
-        return new DayFileRowReader<>(rows(FileKind.CHARGES, inputDir, day, store), validator::check, "chargesRows");
+        return new DayFileRowReader<>(rows(FileKind.CHARGES, inputDir, day, store),
+                Prepared.by(validator::check, ledger), "chargesRows");
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<PaymentRecord> paymentReader(@Value(INPUT_DIR) String inputDir,
-                                                         @Value(BUSINESS_DATE) LocalDate day, InputFileStore store,
-                                                         JdbcTemplate jdbc) {
+    public DayFileRowReader<Prepared<PaymentRecord>> paymentReader(@Value(INPUT_DIR) String inputDir,
+                                                                   @Value(BUSINESS_DATE) LocalDate day,
+                                                                   InputFileStore store, JdbcTemplate jdbc,
+                                                                   PaymentLedger ledger) {
         PaymentRowValidator validator = new PaymentRowValidator(new AccountDirectory(jdbc));
-        return new DayFileRowReader<>(rows(FileKind.PAYMENTS, inputDir, day, store), validator::check,
-                "paymentsRows");
+        return new DayFileRowReader<>(rows(FileKind.PAYMENTS, inputDir, day, store),
+                Prepared.by(validator::check, ledger), "paymentsRows");
     }
 
     private static <T> Step ingestion(String name, JobRepository jobRepository,
-                                      PlatformTransactionManager transactionManager, DayFileRowReader<T> reader,
-                                      LedgerWriter<T, ?> writer, StepLog stepLog) {
+                                      PlatformTransactionManager transactionManager,
+                                      DayFileRowReader<Prepared<T>> reader, LedgerWriter<T, ?> writer,
+                                      StepLog stepLog) {
         return new StepBuilder(name, jobRepository)
-                .<Checked<T>, Checked<T>>chunk(CHUNK_SIZE)
+                .<Prepared<T>, Prepared<T>>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)

@@ -3,7 +3,6 @@ package com.billingrecon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.domain.FileKind;
-import com.billingrecon.ingest.rows.Checked;
 import com.billingrecon.ingest.rows.SourceRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,52 +26,61 @@ class DayFileRowReaderTest {
     void theSavedPositionIsTheLastRowHandedToTheStepNotTheReadAheadSoARestartResumesRightAfterIt() throws Exception {
         write("cdr-2026-10-01.csv", 5, "A");
         write("cdr-2026-10-01-b.csv", 4, "B");
-        List<String> files = List.of("cdr-2026-10-01.csv", "cdr-2026-10-01-b.csv");
 
-        ExecutionContext saved = new ExecutionContext();
-        DayFileRowReader<SourceRow> first = reader(files);
-        first.open(new ExecutionContext());
-        List<String> before = ids(first, 7);
-        first.update(saved);
-        first.close();
+        Restart restart = stopAfter(7, "cdr-2026-10-01.csv", "cdr-2026-10-01-b.csv");
 
-        DayFileRowReader<SourceRow> restarted = reader(files);
-        restarted.open(saved);
-        List<String> after = ids(restarted, Integer.MAX_VALUE);
-        restarted.close();
-
-        assertThat(before).containsExactly("A1", "A2", "A3", "A4", "A5", "B1", "B2");
-        assertThat(after).containsExactly("B3", "B4");
+        assertThat(restart.before()).containsExactly("A1", "A2", "A3", "A4", "A5", "B1", "B2");
+        assertThat(restart.after()).containsExactly("B3", "B4");
     }
 
     @Test
     void aRestartAfterTheLastRowOfAFileGoesOnWithTheNextFile() throws Exception {
         write("cdr-2026-10-01.csv", 2, "A");
         write("cdr-2026-10-01-b.csv", 2, "B");
-        List<String> files = List.of("cdr-2026-10-01.csv", "cdr-2026-10-01-b.csv");
 
+        Restart restart = stopAfter(2, "cdr-2026-10-01.csv", "cdr-2026-10-01-b.csv");
+
+        assertThat(restart.after()).containsExactly("B1", "B2");
+    }
+
+    @Test
+    void rowsHandedOverInBlocksStillSaveThePositionOfTheLastRowTheStepTook() throws Exception {
+        write("cdr-2026-10-01.csv", 1000, "A");
+
+        Restart restart = stopAfter(333, "cdr-2026-10-01.csv");
+
+        assertThat(restart.before()).hasSize(333).endsWith("A333");
+        assertThat(restart.after()).hasSize(667).startsWith("A334").endsWith("A1000");
+    }
+
+    private record Restart(List<String> before, List<String> after) {
+    }
+
+    /** Takes {@code rows} rows, saves the position as a chunk commit would, and reads the rest after a restart. */
+    private Restart stopAfter(int rows, String... files) throws Exception {
         ExecutionContext saved = new ExecutionContext();
-        DayFileRowReader<SourceRow> first = reader(files);
+        DayFileRowReader<SourceRow> first = reader(List.of(files));
         first.open(new ExecutionContext());
-        ids(first, 2);
+        List<String> before = ids(first, rows);
         first.update(saved);
         first.close();
 
-        DayFileRowReader<SourceRow> restarted = reader(files);
+        DayFileRowReader<SourceRow> restarted = reader(List.of(files));
         restarted.open(saved);
-        assertThat(ids(restarted, Integer.MAX_VALUE)).containsExactly("B1", "B2");
+        List<String> after = ids(restarted, Integer.MAX_VALUE);
         restarted.close();
+        return new Restart(before, after);
     }
 
     private DayFileRowReader<SourceRow> reader(List<String> files) {
         DayFileRows rows = new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY, files);
-        return new DayFileRowReader<>(rows, row -> Checked.valid(row, row), "cdrRows");
+        return new DayFileRowReader<>(rows, row -> row, "cdrRows");
     }
 
     private static List<String> ids(DayFileRowReader<SourceRow> reader, int max) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (Checked<SourceRow> row = reader.read(); row != null; row = ids.size() < max ? reader.read() : null) {
-            ids.add(row.record().value("cdr_id"));
+        for (SourceRow row = reader.read(); row != null; row = ids.size() < max ? reader.read() : null) {
+            ids.add(row.value("cdr_id"));
             if (ids.size() == max) {
                 break;
             }

@@ -3,6 +3,7 @@ package com.billingrecon.ingest.ledger;
 import com.billingrecon.billing.LateUsageRule;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.IdRules;
+import com.billingrecon.ingest.rows.SourceRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,17 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 : "cdr_id " + record.cdrId() + " belongs to account " + prior.accountId();
     }
 
+    @Override
+    public byte[] line(CdrRecord r, SourceRow row) {
+        LocalDate businessDate = row.businessDate();
+        return new Copy.Line().text(r.cdrId()).text(r.accountId()).text(r.type().name()).text(r.startTime())
+                .date(r.eventDate()).number(r.durationSeconds()).decimal(r.amount()).text(r.currency())
+                .text(r.status().name()).date(LateUsageRule.billingPeriod(r.eventDate(), businessDate).atDay(1))
+                .text(row.file()).number(row.line()).date(businessDate).text(r.fingerprint())
+                .date(null) // superseded_on: set in save when a later record of the same chunk replaces it
+                .end();
+    }
+
     /**
      * Appends the chunk's records with COPY. A record that replaces the current one of its CDR marks
      * that one superseded (on the business date of the replacement), whether it was committed before
@@ -67,35 +79,25 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         if (accepted.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(accepted.size());
-        Map<String, Object[]> latest = new HashMap<>();
+        List<byte[]> lines = new ArrayList<>(accepted.size());
+        Map<String, Integer> latest = new HashMap<>(2 * accepted.size());
         Map<String, LocalDate> replacedBefore = new LinkedHashMap<>();
         for (Accepted<CdrRecord> a : accepted) {
-            CdrRecord r = a.record();
-            String file = a.row().file();
+            String id = a.record().cdrId();
             LocalDate businessDate = a.row().businessDate();
-            Object[] row = {r.cdrId(), r.accountId(), r.type().name(), r.startTime(), r.eventDate(),
-                    r.durationSeconds(), r.amount().toPlainString(), r.currency(), r.status().name(),
-                    LateUsageRule.billingPeriod(r.eventDate(), businessDate).atDay(1),
-                    file, a.row().line(), businessDate, r.fingerprint(),
-                    file.substring(0, file.length() - ".csv".length()), null};
-            Object[] earlier = latest.put(r.cdrId(), row);
+            Integer earlier = latest.put(id, lines.size());
             if (earlier != null) {
-                earlier[SUPERSEDED_ON] = businessDate;
-            } else if (known.contains(r.cdrId())) {
-                replacedBefore.put(r.cdrId(), businessDate);
+                lines.set(earlier, Copy.Line.withLastDate(lines.get(earlier), businessDate));
+            } else if (known.contains(id)) {
+                replacedBefore.put(id, businessDate);
             }
-            rows.add(row);
+            lines.add(a.line());
         }
         jdbc.batchUpdate("UPDATE cdr_history SET superseded_on = ? WHERE cdr_id = ? AND superseded_on IS NULL",
                 replacedBefore.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-        Copy.into(jdbc.getDataSource(), "cdr_history", COLUMNS + ", order_key, superseded_on", rows);
+        Copy.lines(jdbc.getDataSource(), "cdr_history", COLUMNS + ", superseded_on", lines);
     }
-
-    private static final int SUPERSEDED_ON = 15;
 
     public static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "
             + "status, billing_period, file_name, line, business_date, fingerprint";
-
-
 }

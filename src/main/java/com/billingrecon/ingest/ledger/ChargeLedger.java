@@ -3,6 +3,7 @@ package com.billingrecon.ingest.ledger;
 import com.billingrecon.billing.LateUsageRule;
 import com.billingrecon.ingest.rows.ChargeRecord;
 import com.billingrecon.ingest.rows.IdRules;
+import com.billingrecon.ingest.rows.SourceRow;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -53,17 +54,18 @@ public final class ChargeLedger implements LedgerKind<ChargeRecord, IdRules.Prio
     }
 
     @Override
+    public byte[] line(ChargeRecord r, SourceRow row) {
+        return new Copy.Line().text(r.chargeId()).text(r.accountId()).text(r.type().name()).date(r.chargeDate())
+                .decimal(r.amount()).text(r.currency()).text(r.description())
+                .date(LateUsageRule.billingPeriod(r.chargeDate(), row.businessDate()).atDay(1))
+                .text(row.file()).number(row.line()).date(row.businessDate()).text(r.fingerprint())
+                .end();
+    }
+
+    @Override
     public void save(List<Accepted<ChargeRecord>> accepted, Set<String> known) {
-        jdbc.batchUpdate("""
-                INSERT INTO charge (charge_id, account_id, type, charge_date, amount, currency, description,
-                                    billing_period, file_name, line, business_date, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                accepted.stream().map(a -> {
-                    ChargeRecord r = a.record();
-                    return new Object[] {r.chargeId(), r.accountId(), r.type().name(), r.chargeDate(), r.amount(),
-                            r.currency(), r.description(),
-                            LateUsageRule.billingPeriod(r.chargeDate(), a.row().businessDate()).atDay(1),
-                            a.row().file(), a.row().line(), a.row().businessDate(), r.fingerprint()};
-                }).toList());
+        Copy.lines(jdbc.getDataSource(), "charge", """
+                charge_id, account_id, type, charge_date, amount, currency, description, billing_period, file_name,
+                line, business_date, fingerprint""", accepted.stream().map(Accepted::line).toList());
     }
 }

@@ -1,8 +1,11 @@
 package com.billingrecon.ingest.ledger;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -12,73 +15,167 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Bulk insert with PostgreSQL's COPY (CSV; a value is quoted only when it must be, null is written as
  * nothing), on the connection of the current (chunk) transaction, so the rows commit or roll back
- * with the reader's saved position like any other write of the chunk.
+ * with the reader's saved position like any other write of the chunk. Lines are encoded apart from the
+ * write ({@link Line}), so that work can be done before the chunk's transaction, on another thread.
  */
 final class Copy {
+
+    /** Lines are sent in pieces of about this size, so the server stores them while the rest is sent. */
+    private static final int SEND_BYTES = 64 * 1024;
 
     private Copy() {
     }
 
-    static void into(DataSource dataSource, String table, String columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    static void lines(DataSource dataSource, String table, String columns, List<byte[]> lines) {
+        if (lines.isEmpty()) {
             return;
         }
-        Utf8 csv = new Utf8(rows.size() * 160);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.ascii(',');
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN WITH (FORMAT csv)");
+            byte[] piece = new byte[SEND_BYTES];
+            int length = 0;
+            for (byte[] line : lines) {
+                if (length + line.length > piece.length) {
+                    copy.writeToCopy(piece, 0, length);
+                    length = 0;
                 }
-                if (row[i] != null) {
-                    appendValue(csv, String.valueOf(row[i]));
+                if (line.length > piece.length) {
+                    copy.writeToCopy(line, 0, line.length);
+                } else {
+                    System.arraycopy(line, 0, piece, length, line.length);
+                    length += line.length;
                 }
             }
-            csv.ascii('\n');
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN WITH (FORMAT csv)");
-            copy.writeToCopy(csv.bytes, 0, csv.length);
+            copy.writeToCopy(piece, 0, length);
             copy.endCopy();
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
+            cancelIfActive(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** An empty text must be quoted (unquoted nothing is NULL); so must one with a quote, comma or line break. */
-    private static void appendValue(Utf8 csv, String value) {
-        boolean plain = !value.isEmpty();
-        for (int c = 0; c < value.length() && plain; c++) {
-            char ch = value.charAt(c);
-            plain = ch != '"' && ch != ',' && ch != '\n' && ch != '\r';
-        }
-        if (plain) {
-            csv.text(value);
-        } else {
-            csv.ascii('"');
-            csv.text(value.replace("\"", "\"\""));
-            csv.ascii('"');
+    /** A COPY left open by a failure would leave the connection unusable for the rollback. */
+    private static void cancelIfActive(CopyIn copy) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException ignored) {
+                // the transaction fails anyway; the original exception is the one that matters
+            }
         }
     }
 
-    /** UTF-8 bytes written straight into one growing array: rows are mostly ASCII. */
-    private static final class Utf8 {
-        private byte[] bytes;
+    /** One COPY line in UTF-8, built value by value; most values are ASCII and are written byte by byte. */
+    static final class Line {
+        private byte[] bytes = new byte[192];
         private int length;
+        private boolean started;
 
-        Utf8(int capacity) {
-            bytes = new byte[capacity];
+        Line text(String value) {
+            separate();
+            if (value == null) {
+                return this;
+            }
+            if (needsQuotes(value)) {
+                ascii('"');
+                utf8(value.replace("\"", "\"\""));
+                ascii('"');
+            } else {
+                utf8(value);
+            }
+            return this;
         }
 
-        void ascii(char ch) {
+        Line number(long value) {
+            separate();
+            utf8(Long.toString(value));
+            return this;
+        }
+
+        Line decimal(BigDecimal value) {
+            separate();
+            utf8(value.toPlainString());
+            return this;
+        }
+
+        /** ISO yyyy-MM-dd; null is NULL. */
+        Line date(LocalDate date) {
+            separate();
+            if (date != null) {
+                isoDate(date);
+            }
+            return this;
+        }
+
+        private void isoDate(LocalDate date) {
+            int year = date.getYear();
+            if (year < 0 || year > 9999) {
+                utf8(date.toString());
+                return;
+            }
+            ensure(10);
+            digits(year, 4);
+            bytes[length++] = '-';
+            digits(date.getMonthValue(), 2);
+            bytes[length++] = '-';
+            digits(date.getDayOfMonth(), 2);
+        }
+
+        /** The line with its final line break. */
+        byte[] end() {
+            ascii('\n');
+            return Arrays.copyOf(bytes, length);
+        }
+
+        /** A line built by {@link #end()} whose last value is NULL, with that value set to {@code date}. */
+        static byte[] withLastDate(byte[] line, LocalDate date) {
+            Line changed = new Line();
+            changed.bytes = Arrays.copyOf(line, line.length + 16);
+            changed.length = line.length - 1;
+            changed.isoDate(date);
+            return changed.end();
+        }
+
+        private void separate() {
+            if (started) {
+                ascii(',');
+            }
+            started = true;
+        }
+
+        /** An empty text must be quoted (unquoted nothing is NULL); so must one with a quote, comma or line break. */
+        private static boolean needsQuotes(String value) {
+            if (value.isEmpty()) {
+                return true;
+            }
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                if (ch == '"' || ch == ',' || ch == '\n' || ch == '\r') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void digits(int value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                bytes[length + i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            length += width;
+        }
+
+        private void ascii(char ch) {
             ensure(1);
             bytes[length++] = (byte) ch;
         }
 
-        void text(String value) {
+        private void utf8(String value) {
             ensure(value.length());
             for (int c = 0; c < value.length(); c++) {
                 char ch = value.charAt(c);
@@ -96,7 +193,7 @@ final class Copy {
 
         private void ensure(int more) {
             if (length + more > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
         }
     }

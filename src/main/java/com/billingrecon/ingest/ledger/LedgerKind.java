@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What the ledger writer needs to know of one kind of record: its id, what was accepted before under
- * that id, the stateful row rule, and how accepted records are stored.
+ * that id, the stateful row rule, and how accepted records are encoded and stored.
  *
  * @param <T> the validated record
  * @param <P> what is remembered of the latest accepted record of an id
@@ -33,9 +33,15 @@ public interface LedgerKind<T, P> {
     /** A human reason for an ID_CONFLICT or ALREADY_FINAL verdict. */
     String explain(IdRules.Verdict verdict, P prior, T record);
 
+    /**
+     * The record's row of its ledger table as a COPY line. It needs no history, so it is made on the
+     * read-ahead thread, before the chunk's transaction.
+     */
+    byte[] line(T record, SourceRow row);
+
     /** Stores accepted records, in the order they were accepted; {@code known} ids had a record before the chunk. */
     void save(List<Accepted<T>> accepted, Set<String> known);
 
-    record Accepted<T>(T record, SourceRow row) {
+    record Accepted<T>(T record, SourceRow row, byte[] line) {
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * file order, then writes accepted records, rejects and control counts in bulk. It runs inside the
  * chunk's transaction, with the reader's saved position, so a restart neither loses nor repeats a row.
  */
-public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
+public final class LedgerWriter<T, P> implements ItemWriter<Prepared<T>> {
 
     public static final String ACCEPTED = "rows.accepted";
     public static final String DUPLICATES = "rows.duplicates";
@@ -37,19 +37,21 @@ public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
     }
 
     @Override
-    public void write(Chunk<? extends Checked<T>> chunk) {
-        List<String> ids = new ArrayList<>();
-        for (Checked<T> item : chunk) {
-            if (item.isValid()) {
-                ids.add(kind.id(item.record()));
+    public void write(Chunk<? extends Prepared<T>> chunk) {
+        List<String> ids = new ArrayList<>(chunk.size());
+        for (Prepared<T> prepared : chunk) {
+            if (prepared.checked().isValid()) {
+                ids.add(kind.id(prepared.checked().record()));
             }
         }
         Map<String, P> priors = kind.priors(ids);
-        Map<String, P> latest = new HashMap<>(priors);
+        Map<String, P> latest = new HashMap<>(2 * ids.size() + 16);
+        latest.putAll(priors);
         Map<String, FileCounts> counts = new LinkedHashMap<>();
-        List<LedgerKind.Accepted<T>> accepted = new ArrayList<>();
+        List<LedgerKind.Accepted<T>> accepted = new ArrayList<>(ids.size());
         List<RejectRow> rejects = new ArrayList<>();
-        for (Checked<T> item : chunk) {
+        for (Prepared<T> prepared : chunk) {
+            Checked<T> item = prepared.checked();
             FileCounts fileCounts = counts.computeIfAbsent(item.row().file(), f -> new FileCounts());
             if (!item.isValid()) {
                 rejects.add(reject(item, item.reason(), item.detail()));
@@ -62,7 +64,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<Checked<T>> {
             IdRules.Verdict verdict = kind.decide(prior, record);
             switch (verdict) {
                 case ACCEPT -> {
-                    accepted.add(new LedgerKind.Accepted<>(record, item.row()));
+                    accepted.add(new LedgerKind.Accepted<>(record, item.row(), prepared.line()));
                     latest.put(id, kind.remember(record));
                     fileCounts.accepted(kind.amount(record));
                 }

@@ -1,6 +1,7 @@
 package com.billingrecon.ingest.ledger;
 
 import com.billingrecon.ingest.rows.IdRules;
+import com.billingrecon.ingest.rows.SourceRow;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -52,17 +53,19 @@ public final class PaymentLedger implements LedgerKind<PaymentRecord, IdRules.Pr
     }
 
     @Override
+    public byte[] line(PaymentRecord r, SourceRow row) {
+        String file = row.file();
+        return new Copy.Line().text(r.paymentId()).text(r.accountId()).date(r.paymentDate()).decimal(r.amount())
+                .text(r.currency()).text(r.method()).text(r.invoiceRef())
+                .text(file).text(file.substring(0, file.length() - ".csv".length()))
+                .number(row.line()).date(row.businessDate()).text(r.fingerprint())
+                .end();
+    }
+
+    @Override
     public void save(List<Accepted<PaymentRecord>> accepted, Set<String> known) {
-        jdbc.batchUpdate("""
-                INSERT INTO payment (payment_id, account_id, payment_date, amount, currency, method, invoice_ref,
-                                     file_name, order_key, line, business_date, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                accepted.stream().map(a -> {
-                    PaymentRecord r = a.record();
-                    String file = a.row().file();
-                    return new Object[] {r.paymentId(), r.accountId(), r.paymentDate(), r.amount(), r.currency(),
-                            r.method(), r.invoiceRef(), file, file.substring(0, file.length() - ".csv".length()),
-                            a.row().line(), a.row().businessDate(), r.fingerprint()};
-                }).toList());
+        Copy.lines(jdbc.getDataSource(), "payment", """
+                payment_id, account_id, payment_date, amount, currency, method, invoice_ref, file_name, order_key,
+                line, business_date, fingerprint""", accepted.stream().map(Accepted::line).toList());
     }
 }

@@ -1,7 +1,11 @@
 package com.billingrecon.ingest.rows;
 
 import com.billingrecon.domain.FileKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,15 +34,29 @@ public record SourceRow(FileKind kind, String file, LocalDate businessDate, long
         return values.get(index);
     }
 
-    /** The text of every required column, joined: two rows are identical when their fingerprints are equal. */
+    /**
+     * The MD5 (32 hex digits) of the text of every required column, each followed by U+001F, in UTF-8:
+     * two rows are identical when their fingerprints are equal. A digest keeps the stored rows small.
+     */
     public String fingerprint() {
-        StringBuilder joined = new StringBuilder();
+        MessageDigest md5 = MD5.get();
         List<String> columns = kind.columns();
         for (int i = 0; i < columns.size(); i++) {
             if (!FileKind.OPTIONAL_COLUMNS.contains(columns.get(i))) {
-                joined.append(values.get(i)).append('\u001F');
+                md5.update(values.get(i).getBytes(StandardCharsets.UTF_8));
+                md5.update(UNIT_SEPARATOR);
             }
         }
-        return joined.toString();
+        return HexFormat.of().formatHex(md5.digest());
     }
+
+    private static final byte UNIT_SEPARATOR = 0x1F;
+
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no MD5", e);
+        }
+    });
 }

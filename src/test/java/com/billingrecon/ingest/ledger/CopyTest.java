@@ -3,6 +3,9 @@ package com.billingrecon.ingest.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.support.TestDatabase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,19 +14,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class CopyTest {
 
+    private final DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.freshDatabaseUrl());
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
     @Test
     void copyKeepsEveryTextExactlyAndWritesNullAsNull() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.freshDatabaseUrl());
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE t (n integer, a text, b text)");
-        List<Object[]> rows = List.of(
-                new Object[] {1, "plain", null},
-                new Object[] {2, "with, comma", "with \"quotes\""},
-                new Object[] {3, "line\nbreak\r\nand back", ""},
-                new Object[] {4, "Zürich café ✓", "日本語, \"引用\""},
-                new Object[] {5, "back\\slash", "\"\""});
+        List<byte[]> lines = List.of(
+                new Copy.Line().number(1).text("plain").text(null).end(),
+                new Copy.Line().number(2).text("with, comma").text("with \"quotes\"").end(),
+                new Copy.Line().number(3).text("line\nbreak\r\nand back").text("").end(),
+                new Copy.Line().number(4).text("Zürich café ✓").text("日本語, \"引用\"").end(),
+                new Copy.Line().number(5).text("back\\slash").text("\"\"").end());
 
-        Copy.into(dataSource, "t", "n, a, b", rows);
+        Copy.lines(dataSource, "t", "n, a, b", lines);
 
         List<List<Object>> stored = jdbc.query("SELECT n, a, b FROM t ORDER BY n",
                 (rs, i) -> Arrays.asList(rs.getInt(1), rs.getString(2), rs.getString(3)));
@@ -33,5 +37,51 @@ class CopyTest {
                 Arrays.asList(3, "line\nbreak\r\nand back", ""),
                 Arrays.asList(4, "Zürich café ✓", "日本語, \"引用\""),
                 Arrays.asList(5, "back\\slash", "\"\""));
+    }
+
+    @Test
+    void datesNumbersAndDecimalsArriveAsTheSameValues() {
+        jdbc.execute("CREATE TABLE t (n bigint, d date, amount numeric, until date)");
+        List<byte[]> lines = List.of(
+                new Copy.Line().number(-42).date(LocalDate.of(2026, 2, 28)).decimal(new BigDecimal("0.000100"))
+                        .date(null).end(),
+                new Copy.Line().number(Long.MAX_VALUE).date(LocalDate.of(2100, 1, 1))
+                        .decimal(new BigDecimal("-12345678901234567890.5")).date(LocalDate.of(999, 12, 31)).end());
+
+        Copy.lines(dataSource, "t", "n, d, amount, until", lines);
+
+        List<List<Object>> stored = jdbc.query("SELECT n, d::text, amount::text, until::text FROM t ORDER BY n",
+                (rs, i) -> Arrays.asList(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        assertThat(stored).containsExactly(
+                Arrays.asList(-42L, "2026-02-28", "0.000100", null),
+                Arrays.asList(Long.MAX_VALUE, "2100-01-01", "-12345678901234567890.5", "0999-12-31"));
+    }
+
+    @Test
+    void aLastNullValueCanBeSetToADateAfterTheLineWasMade() {
+        jdbc.execute("CREATE TABLE t (a text, until date)");
+        byte[] line = new Copy.Line().text("x,y").date(null).end();
+
+        Copy.lines(dataSource, "t", "a, until", List.of(Copy.Line.withLastDate(line, LocalDate.of(2026, 10, 1))));
+
+        assertThat(jdbc.queryForList("SELECT a || '|' || until FROM t", String.class))
+                .containsExactly("x,y|2026-10-01");
+    }
+
+    @Test
+    void manyLinesAreSentInPiecesAndAllArriveInOrder() {
+        jdbc.execute("CREATE TABLE t (n integer, a text)");
+        List<byte[]> lines = new ArrayList<>();
+        String filler = "é".repeat(100) + ",\"" + "x".repeat(300);
+        for (int i = 0; i < 3000; i++) {
+            lines.add(new Copy.Line().number(i).text(i + filler).end());
+        }
+        lines.add(new Copy.Line().number(3000).text("y".repeat(200_000)).end());
+
+        Copy.lines(dataSource, "t", "n, a", lines);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM t WHERE a = n || ?", Long.class, filler))
+                .isEqualTo(3000L);
+        assertThat(jdbc.queryForObject("SELECT length(a) FROM t WHERE n = 3000", Integer.class)).isEqualTo(200_000);
     }
 }

@@ -1,0 +1,45 @@
+package com.billingrecon.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.billingrecon.domain.FileKind;
+import com.billingrecon.ingest.rows.SourceRow;
+import com.billingrecon.support.TestDatabase;
+import java.time.LocalDate;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+class LedgerMigrationTests {
+
+    private static final List<String> CDR = List.of("U1", "A1", "CALL", "2026-10-05T10:15:30+08:00", "60", "0.204",
+            "SGD", "COMPLETED");
+
+    /** A ledger written before fingerprints were digests keeps recognising identical re-sent rows after the upgrade. */
+    @Test
+    void fingerprintsStoredAsJoinedTextBecomeTheDigestsNewRowsAreComparedWith() {
+        String url = TestDatabase.freshDatabaseUrl();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
+        migrate(url, "2");
+        jdbc.update("""
+                INSERT INTO cdr_history (cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency,
+                    status, billing_period, file_name, line, business_date, fingerprint, order_key)
+                VALUES ('U1', 'A1', 'CALL', '2026-10-05T10:15:30+08:00', '2026-10-05', 60, 0.204, 'SGD', 'COMPLETED',
+                    '2026-10-01', 'cdr-2026-10-05.csv', 2, '2026-10-05', ?, 'cdr-2026-10-05')""",
+                String.join("\u001F", CDR) + "\u001F");
+
+        migrate(url, "latest");
+
+        SourceRow resent = new SourceRow(FileKind.CDR, "cdr-2026-10-06.csv", LocalDate.of(2026, 10, 6), 2,
+                String.join(",", CDR), CDR, null);
+        assertThat(jdbc.queryForObject("SELECT fingerprint FROM cdr WHERE cdr_id = 'U1'", String.class))
+                .isEqualTo(resent.fingerprint());
+    }
+
+    private static void migrate(String url, String target) {
+        Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration").target(target)
+                .load().migrate();
+    }
+}
