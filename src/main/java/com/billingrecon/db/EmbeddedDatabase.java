@@ -50,6 +50,8 @@ final class EmbeddedDatabase implements Database {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // the library's default is off, which can lose the last commits on a power cut
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedDatabase(server, dir, lock);

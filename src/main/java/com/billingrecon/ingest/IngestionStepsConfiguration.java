@@ -31,8 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 public class IngestionStepsConfiguration {
 
-    /** Rows per transaction: large enough to amortise the job repository's per-commit cost. */
-    static final int CHUNK_SIZE = 2000;
+    /**
+     * Rows per transaction: large enough to amortise the per-commit cost (job repository, lookup of
+     * the chunk's ids, COPY start); 5,000 measured faster than 2,000 and as fast as 10,000 with less memory.
+     */
+    public static final int CHUNK_SIZE = 5000;
 
     private static final String INPUT_DIR = "#{jobParameters['" + NightlyParameters.INPUT_DIR + "']}";
     private static final String BUSINESS_DATE = "#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}";

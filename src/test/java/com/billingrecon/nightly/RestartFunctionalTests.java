@@ -1,5 +1,6 @@
 package com.billingrecon.nightly;
 
+import static com.billingrecon.ingest.IngestionStepsConfiguration.CHUNK_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.cli.ExitCode;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cause is fixed); the same command runs again and exits 0. Its folders must be byte for byte those of a clean
  * run on a fresh database, and its ledger the clean run's: no row taken in twice, none lost.
  *
- * <p>Input: four days 2026-10-30..11-02 (October closes on 11-01) with 5,000 CDR rows a day (three chunks),
+ * <p>Input: four days 2026-10-30..11-02 (October closes on 11-01) with two and a half chunks of CDR rows a day,
  * rejected rows, duplicates, ONGOING CDRs completed the next day, charges and payments every day.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +38,7 @@ class RestartFunctionalTests {
 
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-30");
     private static final String RUN_DATE = "2026-11-02";
-    private static final int CDRS_PER_DAY = 5000;
+    private static final int CDRS_PER_DAY = 2 * CHUNK_SIZE + CHUNK_SIZE / 2;
     /** Ledger tables beyond {@link Ledger#TABLES} that a run fills and a restart must not fill twice. */
     private static final List<String> MORE_TABLES = List.of("cdr_history", "allocation", "invoice_item",
             "day_listing");
@@ -62,16 +63,16 @@ class RestartFunctionalTests {
 
     @Test
     void aFailureInTheMiddleOfCdrIngestionAfterSomeChunksWereCommitted(@TempDir Path work) {
-        // the 3000th CDR record accepted on 10-31: the day's first chunk (2000 rows) is committed, the second fails
-        long nth = count(cleanDb, "cdr_history WHERE business_date < '2026-10-31'") + 3000;
+        // a record of 10-31's second chunk fails: the day's first chunk is committed
+        long nth = count(cleanDb, "cdr_history WHERE business_date < '2026-10-31'") + CHUNK_SIZE + CHUNK_SIZE / 2;
         long dayRecords = count(cleanDb, "cdr_history WHERE business_date = '2026-10-31'");
 
         failThenRestart(work, "cdr_history", nth, db -> {
             assertThat(count(db, "cdr_history WHERE business_date = '2026-10-31'"))
                     .as("the chunk before the failure stays committed, the failed one is rolled back")
-                    .isBetween(1000L, 2000L).isLessThan(dayRecords);
+                    .isBetween(CHUNK_SIZE / 2L, (long) CHUNK_SIZE).isLessThan(dayRecords);
             assertThat(Sql.value(db, "SELECT rows_read FROM input_file WHERE file_name = 'cdr-2026-10-31.csv'"))
-                    .as("the committed chunk's rows are counted").isEqualTo("2000");
+                    .as("the committed chunk's rows are counted").isEqualTo(String.valueOf(CHUNK_SIZE));
             assertThat(closedDays(db)).containsExactly("2026-10-30");
         });
     }

@@ -1,5 +1,6 @@
 package com.billingrecon.rerun;
 
+import static com.billingrecon.ingest.IngestionStepsConfiguration.CHUNK_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.cli.ExitCode;
@@ -377,17 +378,18 @@ class RerunFunctionalTests {
 
     @Test
     void aRerunRunBetweenAFailedNightlyAndItsRestartLosesNoRowOfTheFailedDay() throws IOException {
-        // given a nightly run for 11-04 that failed after committing the first chunk (2000 rows) of its CDRs
+        // given a nightly run for 11-04 that failed after committing the first chunk of its CDRs
+        int dayRows = CHUNK_SIZE + CHUNK_SIZE / 4;
         List<String> rows = new ArrayList<>(List.of(CDR_HEADER));
-        for (int i = 0; i < 2500; i++) {
+        for (int i = 0; i < dayRows; i++) {
             rows.add("D" + i + ",A3,SMS,2026-11-04T08:00:00Z,,3,JPY,COMPLETED");
         }
         lf("cdr-2026-11-04.csv", rows.toArray(String[]::new));
-        InjectedFailure.failFromNthInsert(db, "cdr_history", 2100);
+        InjectedFailure.failFromNthInsert(db, "cdr_history", CHUNK_SIZE + 100);
         assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.FAILED);
         InjectedFailure.remove(db, "cdr_history");
         assertThat(Sql.value(db, "SELECT count(*) FROM cdr_history WHERE business_date = '2026-11-04'"))
-                .isEqualTo("2000");
+                .isEqualTo(String.valueOf(CHUNK_SIZE));
 
         // when October is rerun (files unchanged), then the failed nightly command is run again
         ExitCode rerun = Run.rerun(db, input, output, PERIOD);
@@ -397,11 +399,11 @@ class RerunFunctionalTests {
         assertThat(rerun).isIn(ExitCode.DONE, ExitCode.USAGE);
         assertThat(restarted).as("restarted nightly (the rerun exited %s)", rerun).isEqualTo(ExitCode.DONE);
         assertThat(Sql.value(db, "SELECT count(*) FROM cdr WHERE cdr_id LIKE 'D%'")).as("CDRs of 11-04 in the ledger")
-                .isEqualTo("2500");
+                .isEqualTo(String.valueOf(dayRows));
         assertThat(ReportFiles.rows(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
                         RECONCILIATION_HEADER))
                 .anySatisfy(row -> assertThat(row.subList(0, 6)).containsExactly("cdr-2026-11-04.csv", "cdr",
-                        "2026-11-04", "PROCESSED", "2500", "2500"));
+                        "2026-11-04", "PROCESSED", String.valueOf(dayRows), String.valueOf(dayRows)));
         Path fresh = freshCatchUp("2026-11-04");
         ReportFiles.assertSameFiles(ReportFiles.snapshot(folder("nightly-2026-11-04")), ReportFiles.snapshot(fresh));
     }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A generated input folder with as many CDR rows a day as a test needs (several chunks of 2000, or enough to
+ * A generated input folder with as many CDR rows a day as a test needs (several chunks, or enough to
  * run for many seconds), and some of everything else: nine accounts (three per invoicing mode), rejected rows,
  * duplicates, ONGOING CDRs completed the next day, charges (one a credit) and payments each day. The same
  * arguments always give the same bytes.
