@@ -1,6 +1,8 @@
 package com.billingrecon.ingest;
 
 import com.billingrecon.ingest.rows.SourceRow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
@@ -12,44 +14,46 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 /**
  * Reads and checks the rows of one kind's files of a business day. A read-ahead thread parses rows and
  * applies {@code prepare} (the row rules that need no history, and whatever else can be done before the
- * write) while the chunk before is being written, so the CPU work overlaps the database's; rows are
- * handed over in blocks through a bounded queue, which keeps memory flat and the hand-over cheap. The
- * position saved with each chunk is that of the last row handed to the step, not of the read-ahead, so a
- * restart resumes at the first row that was not committed.
+ * write) while the chunk before is being written, so the CPU work overlaps the database's. The step's
+ * item is a block of consecutive rows, not one row: the per-item work of the framework is then paid once
+ * per block. Blocks pass through a bounded queue, which keeps memory flat. The position saved with each
+ * chunk is that of the last row handed to the step, not of the read-ahead, so a restart resumes at the
+ * first row that was not committed.
  *
  * @param <I> what one row becomes on the read-ahead thread
  */
-public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStreamReader<I> {
+public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStreamReader<List<I>> {
 
     private static final String FILE_INDEX = "file.index";
     private static final String RECORDS = "file.records";
-    private static final int BLOCK = 256;
-    private static final int BLOCKS_AHEAD = 32;
-    private static final Block END = new Block(new Object[0], new DayFileRows.Position[0], 0, null);
+    private static final int BLOCKS_AHEAD = 16;
+    private static final Block END = new Block(List.of(), null, null);
 
     private final DayFileRows rows;
     private final Function<SourceRow, I> prepare;
+    private final int blockRows;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
 
     private Thread readAhead;
-    private Block current = new Block(new Object[0], new DayFileRows.Position[0], 0, null);  // none taken yet
-    private int next;
+    private Block last;
     private DayFileRows.Position handedOut;
 
-    public DayFileRowReader(DayFileRows rows, Function<SourceRow, I> prepare, String name) {
+    public DayFileRowReader(DayFileRows rows, Function<SourceRow, I> prepare, int blockRows, String name) {
         this.rows = rows;
         this.prepare = prepare;
+        this.blockRows = blockRows;
         setName(name);
     }
 
-    /** Consecutive prepared rows and the position after each; a failure ends the stream. */
-    private record Block(Object[] items, DayFileRows.Position[] positions, int size, Exception failure) {
+    /** Consecutive prepared rows and the position after the last of them; or the failure that ends reading. */
+    private record Block(List<?> items, DayFileRows.Position end, Exception failure) {
     }
 
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         handedOut = new DayFileRows.Position(context.getInt(getExecutionContextKey(FILE_INDEX), 0),
                 context.getLong(getExecutionContextKey(RECORDS), 0L));
+        last = null;
         try {
             rows.open(handedOut);
         } catch (Exception e) {
@@ -62,46 +66,41 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
 
     private void readAhead() {
         try {
-            Object[] items = new Object[BLOCK];
-            DayFileRows.Position[] positions = new DayFileRows.Position[BLOCK];
-            int size = 0;
+            List<I> items = new ArrayList<>(blockRows);
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
-                items[size] = prepare.apply(row);
-                positions[size++] = rows.position();
-                if (size == BLOCK) {
-                    queue.put(new Block(items, positions, size, null));
-                    items = new Object[BLOCK];
-                    positions = new DayFileRows.Position[BLOCK];
-                    size = 0;
+                items.add(prepare.apply(row));
+                if (items.size() == blockRows) {
+                    queue.put(new Block(items, rows.position(), null));
+                    items = new ArrayList<>(blockRows);
                 }
             }
-            if (size > 0) {
-                queue.put(new Block(items, positions, size, null));
+            if (!items.isEmpty()) {
+                queue.put(new Block(items, rows.position(), null));
             }
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             queue.clear();
-            queue.offer(new Block(new Object[0], new DayFileRows.Position[0], 0, e));
+            queue.offer(new Block(List.of(), null, e));
         }
     }
 
+    /** The next block of rows, or null after the last row of the day's last file. */
     @Override
     @SuppressWarnings("unchecked")
-    public I read() throws Exception {
-        while (next == current.size()) {
-            if (current.failure() != null) {
-                throw current.failure();
-            }
-            if (current == END) {
-                return null;
-            }
-            current = queue.take();
-            next = 0;
+    public List<I> read() throws Exception {
+        if (last != END && (last == null || last.failure() == null)) {
+            last = queue.take();
         }
-        handedOut = current.positions()[next];
-        return (I) current.items()[next++];
+        if (last.failure() != null) {
+            throw last.failure();
+        }
+        if (last == END) {
+            return null;
+        }
+        handedOut = last.end();
+        return (List<I>) last.items();
     }
 
     @Override
@@ -122,8 +121,6 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
             readAhead = null;
         }
         queue.clear();
-        current = new Block(new Object[0], new DayFileRows.Position[0], 0, null);
-        next = 0;
         rows.close();
     }
 }

@@ -17,6 +17,7 @@ import com.billingrecon.nightly.StepLog;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,6 +37,9 @@ public class IngestionStepsConfiguration {
      * the chunk's ids, COPY start); 5,000 measured faster than 2,000 and as fast as 10,000 with less memory.
      */
     public static final int CHUNK_SIZE = 5000;
+
+    /** Rows per item: the framework's per-item work is paid once per block. It divides CHUNK_SIZE. */
+    static final int BLOCK_ROWS = 500;
 
     private static final String INPUT_DIR = "#{jobParameters['" + NightlyParameters.INPUT_DIR + "']}";
     private static final String BUSINESS_DATE = "#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}";
@@ -117,7 +121,7 @@ public class IngestionStepsConfiguration {
                                                            InputFileStore store, JdbcTemplate jdbc, CdrLedger ledger) {
         CdrRowValidator validator = new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone));
         return new DayFileRowReader<>(rows(FileKind.CDR, inputDir, day, store), Prepared.by(validator::check, ledger),
-                "cdrRows");
+                BLOCK_ROWS, "cdrRows");
     }
 
     @Bean
@@ -128,7 +132,7 @@ public class IngestionStepsConfiguration {
                                                                  ChargeLedger ledger) {
         ChargeRowValidator validator = new ChargeRowValidator(new AccountDirectory(jdbc));
         return new DayFileRowReader<>(rows(FileKind.CHARGES, inputDir, day, store),
-                Prepared.by(validator::check, ledger), "chargesRows");
+                Prepared.by(validator::check, ledger), BLOCK_ROWS, "chargesRows");
     }
 
     @Bean
@@ -139,7 +143,7 @@ public class IngestionStepsConfiguration {
                                                                    PaymentLedger ledger) {
         PaymentRowValidator validator = new PaymentRowValidator(new AccountDirectory(jdbc));
         return new DayFileRowReader<>(rows(FileKind.PAYMENTS, inputDir, day, store),
-                Prepared.by(validator::check, ledger), "paymentsRows");
+                Prepared.by(validator::check, ledger), BLOCK_ROWS, "paymentsRows");
     }
 
     private static <T> Step ingestion(String name, JobRepository jobRepository,
@@ -147,7 +151,7 @@ public class IngestionStepsConfiguration {
                                       DayFileRowReader<Prepared<T>> reader, LedgerWriter<T, ?> writer,
                                       StepLog stepLog) {
         return new StepBuilder(name, jobRepository)
-                .<Prepared<T>, Prepared<T>>chunk(CHUNK_SIZE)
+                .<List<Prepared<T>>, List<Prepared<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)

@@ -20,9 +20,9 @@ public class StepLog implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution step) {
         LocalDateTime start = step.getStartTime();
         long millis = start == null ? 0 : Math.max(1, Duration.between(start, LocalDateTime.now()).toMillis());
-        long read = step.getReadCount();
-        long rate = millis == 0 ? 0 : read * 1000 / millis;
         var context = step.getExecutionContext();
+        long read = context.getLong(LedgerWriter.READ, 0L);
+        long rate = millis == 0 ? 0 : read * 1000 / millis;
         log.info("{} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} commits, {} ms, {} rows/s, {}",
                 step.getJobExecution().getJobParameters().getLocalDate(NightlyParameters.BUSINESS_DATE),
                 step.getStepName(), read, context.getLong(LedgerWriter.ACCEPTED, 0L),

@@ -22,11 +22,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * file order, then writes accepted records, rejects and control counts in bulk. It runs inside the
  * chunk's transaction, with the reader's saved position, so a restart neither loses nor repeats a row.
  */
-public final class LedgerWriter<T, P> implements ItemWriter<Prepared<T>> {
+public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
 
     public static final String ACCEPTED = "rows.accepted";
     public static final String DUPLICATES = "rows.duplicates";
     public static final String REJECTED = "rows.rejected";
+    public static final String READ = "rows.read";
 
     private final LedgerKind<T, P> kind;
     private final InputFileStore files;
@@ -37,7 +38,11 @@ public final class LedgerWriter<T, P> implements ItemWriter<Prepared<T>> {
     }
 
     @Override
-    public void write(Chunk<? extends Prepared<T>> chunk) {
+    public void write(Chunk<? extends List<Prepared<T>>> blocks) {
+        List<Prepared<T>> chunk = new ArrayList<>();
+        for (List<Prepared<T>> block : blocks) {
+            chunk.addAll(block);
+        }
         List<String> ids = new ArrayList<>(chunk.size());
         for (Prepared<T> prepared : chunk) {
             if (prepared.checked().isValid()) {
@@ -93,6 +98,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<Prepared<T>> {
             step.putLong(ACCEPTED, step.getLong(ACCEPTED, 0L) + c.acceptedCount());
             step.putLong(DUPLICATES, step.getLong(DUPLICATES, 0L) + c.duplicateCount());
             step.putLong(REJECTED, step.getLong(REJECTED, 0L) + c.rejectedCount());
+            step.putLong(READ, step.getLong(READ, 0L) + c.rowsRead());
         }
     }
 
