@@ -7,8 +7,6 @@ import com.billingrecon.ingest.rows.SourceRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Set;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,21 +73,18 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
      * or came earlier in the same chunk.
      */
     @Override
-    public void save(List<Accepted<CdrRecord>> accepted, Set<String> known) {
+    public void save(List<Accepted<CdrRecord>> accepted) {
         if (accepted.isEmpty()) {
             return;
         }
         List<byte[]> lines = new ArrayList<>(accepted.size());
-        Map<String, Integer> latest = new HashMap<>(2 * accepted.size());
         Map<String, LocalDate> replacedBefore = new LinkedHashMap<>();
         for (Accepted<CdrRecord> a : accepted) {
-            String id = a.record().cdrId();
             LocalDate businessDate = a.row().businessDate();
-            Integer earlier = latest.put(id, lines.size());
-            if (earlier != null) {
-                lines.set(earlier, Copy.Line.withLastDate(lines.get(earlier), businessDate));
-            } else if (known.contains(id)) {
-                replacedBefore.put(id, businessDate);
+            if (a.replaces() >= 0) {
+                lines.set(a.replaces(), Copy.Line.withLastDate(lines.get(a.replaces()), businessDate));
+            } else if (a.replaces() == Accepted.COMMITTED) {
+                replacedBefore.put(a.record().cdrId(), businessDate);
             }
             lines.add(a.line());
         }

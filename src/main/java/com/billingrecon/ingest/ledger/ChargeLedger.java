@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Non-usage charges: accepted once per id; B by the late usage rule on the charge date. */
@@ -63,7 +62,7 @@ public final class ChargeLedger implements LedgerKind<ChargeRecord, IdRules.Prio
     }
 
     @Override
-    public void save(List<Accepted<ChargeRecord>> accepted, Set<String> known) {
+    public void save(List<Accepted<ChargeRecord>> accepted) {
         Copy.lines(jdbc.getDataSource(), "charge", """
                 charge_id, account_id, type, charge_date, amount, currency, description, billing_period, file_name,
                 line, business_date, fingerprint""", accepted.stream().map(Accepted::line).toList());

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the ledger writer needs to know of one kind of record: its id, what was accepted before under
@@ -39,9 +38,16 @@ public interface LedgerKind<T, P> {
      */
     byte[] line(T record, SourceRow row);
 
-    /** Stores accepted records, in the order they were accepted; {@code known} ids had a record before the chunk. */
-    void save(List<Accepted<T>> accepted, Set<String> known);
+    /** Stores accepted records, in the order they were accepted. */
+    void save(List<Accepted<T>> accepted);
 
-    record Accepted<T>(T record, SourceRow row, byte[] line) {
+    /**
+     * A record accepted in a chunk, with what it replaces as its id's latest accepted record: nothing
+     * ({@link #NONE}), the one committed before the chunk ({@link #COMMITTED}), or the chunk's accepted
+     * record at that index.
+     */
+    record Accepted<T>(T record, SourceRow row, byte[] line, int replaces) {
+        public static final int NONE = -1;
+        public static final int COMMITTED = -2;
     }
 }

@@ -49,15 +49,19 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
                 ids.add(kind.id(prepared.checked().record()));
             }
         }
-        Map<String, P> priors = kind.priors(ids);
-        Map<String, P> latest = new HashMap<>(2 * ids.size() + 16);
-        latest.putAll(priors);
+        Map<String, Latest<P>> latest = new HashMap<>(2 * ids.size() + 16);
+        kind.priors(ids).forEach((id, prior) -> latest.put(id, new Latest<>(prior, COMMITTED)));
         Map<String, FileCounts> counts = new LinkedHashMap<>();
         List<LedgerKind.Accepted<T>> accepted = new ArrayList<>(ids.size());
         List<RejectRow> rejects = new ArrayList<>();
+        String file = null;
+        FileCounts fileCounts = null;
         for (Prepared<T> prepared : chunk) {
             Checked<T> item = prepared.checked();
-            FileCounts fileCounts = counts.computeIfAbsent(item.row().file(), f -> new FileCounts());
+            if (!item.row().file().equals(file)) {
+                file = item.row().file();
+                fileCounts = counts.computeIfAbsent(file, f -> new FileCounts());
+            }
             if (!item.isValid()) {
                 rejects.add(reject(item, item.reason(), item.detail()));
                 fileCounts.rejected();
@@ -65,12 +69,14 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
             }
             T record = item.record();
             String id = kind.id(record);
-            P prior = latest.get(id);
+            Latest<P> before = latest.get(id);
+            P prior = before == null ? null : before.record();
             IdRules.Verdict verdict = kind.decide(prior, record);
             switch (verdict) {
                 case ACCEPT -> {
-                    accepted.add(new LedgerKind.Accepted<>(record, item.row(), prepared.line()));
-                    latest.put(id, kind.remember(record));
+                    int replaces = before == null ? LedgerKind.Accepted.NONE : before.acceptedAs();
+                    latest.put(id, new Latest<>(kind.remember(record), accepted.size()));
+                    accepted.add(new LedgerKind.Accepted<>(record, item.row(), prepared.line(), replaces));
                     fileCounts.accepted(kind.amount(record));
                 }
                 case DUPLICATE -> fileCounts.duplicate();
@@ -81,11 +87,17 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
                 }
             }
         }
-        kind.save(accepted, priors.keySet());
+        kind.save(accepted);
         files.saveRejects(rejects);
         files.addCounts(counts);
         tally(counts);
     }
+
+    /** The latest accepted record of an id: committed before the chunk, or the chunk's accepted record at that index. */
+    private record Latest<P>(P record, int acceptedAs) {
+    }
+
+    private static final int COMMITTED = LedgerKind.Accepted.COMMITTED;
 
     /** Keeps the step's own totals, saved with each chunk, for the operator's log line. */
     private static void tally(Map<String, FileCounts> counts) {

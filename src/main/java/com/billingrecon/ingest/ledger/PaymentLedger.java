@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Payments: accepted once per id, applied on their file's business date in file and row order. */
@@ -63,7 +62,7 @@ public final class PaymentLedger implements LedgerKind<PaymentRecord, IdRules.Pr
     }
 
     @Override
-    public void save(List<Accepted<PaymentRecord>> accepted, Set<String> known) {
+    public void save(List<Accepted<PaymentRecord>> accepted) {
         Copy.lines(jdbc.getDataSource(), "payment", """
                 payment_id, account_id, payment_date, amount, currency, method, invoice_ref, file_name, order_key,
                 line, business_date, fingerprint""", accepted.stream().map(Accepted::line).toList());
