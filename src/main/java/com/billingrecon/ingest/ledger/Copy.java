@@ -78,7 +78,7 @@ final class Copy {
 
         Line text(String value) {
             separate();
-            if (value == null) {
+            if (value == null || appendedPlainAscii(value)) {
                 return this;
             }
             if (needsQuotes(value)) {
@@ -89,6 +89,27 @@ final class Copy {
                 utf8(value);
             }
             return this;
+        }
+
+        /**
+         * Writes, in one pass, a value that is ASCII and needs no quotes; false, with nothing written, for
+         * any other value (empty, non-ASCII, or with a quote, comma or line break).
+         */
+        private boolean appendedPlainAscii(String value) {
+            int n = value.length();
+            if (n == 0) {
+                return false;
+            }
+            ensure(n);
+            for (int c = 0; c < n; c++) {
+                char ch = value.charAt(c);
+                if (ch >= 0x80 || ch == '"' || ch == ',' || ch == '\n' || ch == '\r') {
+                    return false; // the bytes copied so far lie past the length: not written
+                }
+                bytes[length + c] = (byte) ch;
+            }
+            length += n;
+            return true;
         }
 
         Line number(long value) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -47,7 +46,19 @@ public record SourceRow(FileKind kind, String file, LocalDate businessDate, long
                 md5.update(UNIT_SEPARATOR);
             }
         }
-        return HexFormat.of().formatHex(md5.digest());
+        return hex(md5.digest());
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Lower-case hex, as PostgreSQL's md5() writes it. */
+    private static String hex(byte[] digest) {
+        byte[] text = new byte[2 * digest.length];
+        for (int i = 0; i < digest.length; i++) {
+            text[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xF];
+            text[2 * i + 1] = HEX_DIGITS[digest[i] & 0xF];
+        }
+        return new String(text, StandardCharsets.US_ASCII);
     }
 
     private static final byte UNIT_SEPARATOR = 0x1F;
