@@ -6,30 +6,9 @@
 #   env:   BENCH_WORK (default /tmp/billing-recon-bench), PG_BIN (default Debian's PostgreSQL 15),
 #          JAVA_HEAP (default 512m)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-WORK="${BENCH_WORK:-/tmp/billing-recon-bench}"
-PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
 HEAP="${JAVA_HEAP:-512m}"
-PORT=55432
-JAR="$ROOT/target/billing-recon.jar"
 SIZES=("${@:-1000000}")
-
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
-mkdir -p "$WORK"
-
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.1f}')" "$1"; }
-
-# An external PostgreSQL on loopback, the same server for the floor and for the job.
-PGDATA="$WORK/pgdata"
-if [ ! -f "$PGDATA/PG_VERSION" ]; then
-    mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PGDATA"
-    as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >/dev/null
-fi
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1 && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$WORK/pg.log" -w -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK" start >/dev/null
-trap 'as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null' EXIT
+source "$(dirname "$0")/server.sh"
 
 printf '%-9s %8s %10s %7s %10s %9s %9s %13s\n' N floor_s job_s ratio cdr_per_s rss_MB heap_MB embedded_s
 for N in "${SIZES[@]}"; do
@@ -37,22 +16,22 @@ for N in "${SIZES[@]}"; do
     [ -f "$IN/accounts.csv" ] || python3 "$ROOT/bench/generate.py" "$N" "$IN" 42
     CDR="$IN/cdr-2026-10-01.csv"
 
-    psql_ -c "DROP DATABASE IF EXISTS floor" -c "CREATE DATABASE floor"
+    fresh_db floor
     psql_ -d floor -c "CREATE TABLE cdr (cdr_id text PRIMARY KEY, account_id text, type text, start_time text,
         duration_s text, amount numeric, currency text, status text)" \
         -c "CREATE INDEX ON cdr (account_id, status)"
     T0=$(date +%s.%N)
     psql_ -d floor -c "\\copy cdr FROM '$CDR' WITH (FORMAT csv, HEADER true)" \
         -c "SELECT account_id, substr(start_time, 1, 7), status, sum(amount) FROM cdr GROUP BY 1, 2, 3" >/dev/null
-    FLOOR=$(python3 -c "import time,sys; print(time.time() - float(sys.argv[1]))" "$T0")
+    FLOOR=$(since "$T0")
 
-    psql_ -c "DROP DATABASE IF EXISTS recon" -c "CREATE DATABASE recon"
+    fresh_db recon
     OUT="$WORK/out-$N"; rm -rf "$OUT"
     T0=$(date +%s.%N)
     /usr/bin/time -f "%M" -o "$WORK/rss-$N" java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc-$N.log" -jar "$JAR" nightly \
         --run-date=2026-10-01 --input-dir="$IN" --output-dir="$OUT" \
         --db-url="jdbc:postgresql://127.0.0.1:$PORT/recon" --db-user=postgres 2>"$WORK/job-$N.log"
-    JOB=$(python3 -c "import time,sys; print(time.time() - float(sys.argv[1]))" "$T0")
+    JOB=$(since "$T0")
     RSS=$(( $(cat "$WORK/rss-$N") / 1024 ))
     HEAP_MB=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc-$N.log" | cut -d- -f1 | tr -d M | sort -n | tail -1)
 
@@ -60,7 +39,7 @@ for N in "${SIZES[@]}"; do
     T0=$(date +%s.%N)
     java -Xmx"$HEAP" -jar "$JAR" nightly --run-date=2026-10-01 --input-dir="$IN" --output-dir="$OUT-embedded" \
         --data-dir="$WORK/embedded-$N" 2>"$WORK/job-embedded-$N.log"
-    EMB=$(python3 -c "import time,sys; print(time.time() - float(sys.argv[1]))" "$T0")
+    EMB=$(since "$T0")
     cmp -s "$OUT/nightly-2026-10-01/balances.csv" "$OUT-embedded/nightly-2026-10-01/balances.csv" \
         || echo "WARNING: embedded and external balances differ for N=$N" >&2
 
