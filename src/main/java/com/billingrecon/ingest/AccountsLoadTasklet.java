@@ -70,7 +70,7 @@ public class AccountsLoadTasklet implements Tasklet {
                 }
             }
         }
-        store.register(file, FileKind.ACCOUNTS, null, "", null, null);
+        store.register(file, FileKind.ACCOUNTS, null, "", null, null, null);
         store.deleteRejects(file);
         store.saveRejects(rejects);
         store.addCounts(Map.of(file, counts));

@@ -5,6 +5,7 @@ import com.billingrecon.ingest.csv.FileInspection;
 import com.billingrecon.ingest.csv.InputFileName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -49,9 +50,10 @@ public class FilePreparationTasklet implements Tasklet {
         int rejected = 0;
         for (InputFileName file : recognized) {
             if (file.businessDate().equals(businessDate)) {
+                String stamp = FileStamp.of(input.resolve(file.fileName()));
                 FileInspection inspection = inspect(file);
                 store.register(file.fileName(), file.kind(), file.businessDate(), file.orderKey(),
-                        inspection.sha256(), inspection.rejection());
+                        inspection.sha256(), stamp, inspection.rejection());
                 if (inspection.rejection() == null) {
                     taken++;
                 } else {
@@ -79,8 +81,8 @@ public class FilePreparationTasklet implements Tasklet {
             if (file.businessDate().isAfter(previousRunDate)) {
                 continue;
             }
-            Optional<String> stored = store.storedSha256(file.fileName());
-            if (stored.isPresent() && Objects.equals(stored.get(), inspect(file).sha256())) {
+            Optional<InputFileStore.Registered> stored = store.registered(file.fileName());
+            if (stored.isPresent() && unchanged(file, stored.get())) {
                 continue;
             }
             YearMonth period = Periods.belongingPeriod(file.businessDate());
@@ -89,6 +91,28 @@ public class FilePreparationTasklet implements Tasklet {
                     why + "; run: rerun --period=" + period));
         }
         return held;
+    }
+
+    /** Same stamp: not written since, not read again. Otherwise the same SHA-256, and the new stamp is kept. */
+    private boolean unchanged(InputFileName file, InputFileStore.Registered registered) {
+        Path path = input.resolve(file.fileName());
+        String stamp = FileStamp.of(path);
+        if (stamp != null && stamp.equals(registered.stamp())) {
+            return true;
+        }
+        if (!Objects.equals(registered.sha256(), sha256(path))) {
+            return false;
+        }
+        store.restamp(file.fileName(), stamp);
+        return true;
+    }
+
+    private static String sha256(Path path) {
+        try {
+            return FileInspection.sha256(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path.getFileName(), e);
+        }
     }
 
     private FileInspection inspect(InputFileName file) {

@@ -22,18 +22,21 @@ public class InputFileStore {
         this.jdbc = jdbc;
     }
 
-    /** A dated file of the day, taken in ({@code rejection} null) or rejected whole. */
+    /**
+     * A dated file of the day, taken in ({@code rejection} null) or rejected whole; {@code stamp} is the
+     * file's {@link FileStamp} taken before it was hashed.
+     */
     public void register(String fileName, FileKind kind, LocalDate businessDate, String orderKey, String sha256,
-                         String rejection) {
+                         String stamp, String rejection) {
         jdbc.update("""
-                INSERT INTO input_file (file_name, kind, business_date, order_key, sha256, status, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO input_file (file_name, kind, business_date, order_key, sha256, stamp, status, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (file_name) DO UPDATE SET kind = excluded.kind, business_date = excluded.business_date,
-                    order_key = excluded.order_key, sha256 = excluded.sha256, status = excluded.status,
-                    detail = excluded.detail, rows_read = 0, accepted = 0, duplicates = 0, rejected = 0,
-                    accepted_amount = 0""",
-                fileName, kind.label(), businessDate, orderKey, sha256, rejection == null ? PROCESSED : REJECTED,
-                rejection);
+                    order_key = excluded.order_key, sha256 = excluded.sha256, stamp = excluded.stamp,
+                    status = excluded.status, detail = excluded.detail, rows_read = 0, accepted = 0,
+                    duplicates = 0, rejected = 0, accepted_amount = 0""",
+                fileName, kind.label(), businessDate, orderKey, sha256, stamp,
+                rejection == null ? PROCESSED : REJECTED, rejection);
     }
 
     /** The files of a kind taken in on a day, in processing order. */
@@ -45,9 +48,18 @@ public class InputFileStore {
                 """, String.class, businessDate, kind.label());
     }
 
-    public Optional<String> storedSha256(String fileName) {
-        return jdbc.queryForList("SELECT sha256 FROM input_file WHERE file_name = ?", String.class, fileName)
-                .stream().findFirst();
+    /** The SHA-256 and stamp a file was registered with. */
+    public record Registered(String sha256, String stamp) {
+    }
+
+    public Optional<Registered> registered(String fileName) {
+        return jdbc.query("SELECT sha256, stamp FROM input_file WHERE file_name = ?",
+                (rs, n) -> new Registered(rs.getString(1), rs.getString(2)), fileName).stream().findFirst();
+    }
+
+    /** A file found unchanged by its hash: its new stamp spares the next run from reading it again. */
+    public void restamp(String fileName, String stamp) {
+        jdbc.update("UPDATE input_file SET stamp = ? WHERE file_name = ?", stamp, fileName);
     }
 
     public void addCounts(Map<String, FileCounts> countsByFile) {

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -347,6 +348,26 @@ class RerunFunctionalTests {
         assertThat(ReportFiles.rows(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
                         RECONCILIATION_HEADER))
                 .noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("cdr-2026-10-15.csv"));
+    }
+
+    @Test
+    void aFileRewrittenWithTheSameSizeAndModificationTimeIsStillHeldAsChanged() throws IOException {
+        // given a processed file whose amount is rewritten with another of the same length, its time set back
+        Path file = input.resolve("cdr-2026-10-28.csv");
+        FileTime modified = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+        lf("cdr-2026-10-28.csv", Files.readString(file).strip().replace(",10,SGD,", ",19,SGD,").split("\n"));
+        Files.setLastModifiedTime(file, modified);
+        assertThat(Files.size(file)).isEqualTo(size);
+
+        // when the next nightly runs, then the file is held as changed; the untouched files are not listed
+        assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
+        assertHeld("nightly-2026-11-04", "cdr-2026-10-28.csv", "cdr", "2026-10-28");
+        assertThat(ReportFiles.rows(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
+                        RECONCILIATION_HEADER).stream().filter(row -> row.get(3).equals("HELD")).map(row -> row.get(0)))
+                .containsExactly("cdr-2026-10-28.csv");
+        assertThat(Sql.value(db, "SELECT count(*) FROM input_file WHERE business_date IS NOT NULL AND stamp IS NULL"))
+                .as("every dated file keeps the stamp it was hashed with").isEqualTo("0");
     }
 
     @Test

@@ -52,6 +52,15 @@ public record FileInspection(String sha256, CsvHeader header, String rejection) 
         }
     }
 
+    /** The hex SHA-256 of a file's bytes, and nothing else. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream bytes = new DigestInputStream(Files.newInputStream(file), digest)) {
+            drain(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static String headerProblem(CsvRecord first, FileKind kind) {
         if (first.malformed()) {
             return "header is malformed: " + first.malformedDetail();
