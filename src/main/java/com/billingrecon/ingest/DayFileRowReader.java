@@ -46,7 +46,7 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     }
 
     /** Consecutive prepared rows and the position after the last of them; or the failure that ends reading. */
-    private record Block(List<?> items, DayFileRows.Position end, Exception failure) {
+    private record Block(List<?> items, DayFileRows.Position end, Throwable failure) {
     }
 
     @Override
@@ -80,7 +80,7 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too: the step must fail, not wait for rows that never come
             queue.clear();
             queue.offer(new Block(List.of(), null, e));
         }
@@ -90,11 +90,15 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     @Override
     @SuppressWarnings("unchecked")
     public List<I> read() throws Exception {
-        if (last != END && (last == null || last.failure() == null)) {
+        boolean ended = last == END || (last != null && last.failure() != null);
+        if (!ended) {
             last = queue.take();
         }
+        if (last.failure() instanceof Exception e) {
+            throw e;
+        }
         if (last.failure() != null) {
-            throw last.failure();
+            throw (Error) last.failure();
         }
         if (last == END) {
             return null;

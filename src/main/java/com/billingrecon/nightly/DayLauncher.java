@@ -1,11 +1,13 @@
 package com.billingrecon.nightly;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -13,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +71,31 @@ public class DayLauncher {
         return stopRequested;
     }
 
+    /**
+     * The framework will not restart an UNKNOWN execution. Every chunk commits its rows together with the
+     * reader's position, so the ledger and the saved position agree whatever the lost status was: the
+     * execution can be failed and restarted from there.
+     */
+    private void markFailed(JobExecution execution) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED);
+                if (step.getEndTime() == null) {
+                    step.setEndTime(now);
+                }
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED);
+        if (execution.getEndTime() == null) {
+            execution.setEndTime(now);
+        }
+        jobRepository.update(execution);
+    }
+
     private BatchStatus run(LocalDate day, LocalDate runDate, LocalDate previousRunDate, Long rerunId,
                             Path inputDir, Path outputDir, ZoneId zone) throws Exception {
         JobParametersBuilder builder = new JobParametersBuilder()
@@ -90,6 +118,10 @@ public class DayLauncher {
         if (last != null && last.getStatus().isRunning()) {
             log.warn("Business day {} was interrupted (execution {}); resuming it", day, last.getId());
             jobOperator.recover(last);
+        } else if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            log.warn("Business day {} ended in an unknown state (execution {}: its status could not be saved); "
+                    + "resuming it from its last committed chunk", day, last.getId());
+            markFailed(last);
         } else if (last != null) {
             log.info("Business day {} failed before (execution {}); resuming it", day, last.getId());
         }

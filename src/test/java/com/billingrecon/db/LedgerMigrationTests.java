@@ -27,8 +27,7 @@ class LedgerMigrationTests {
                 INSERT INTO cdr_history (cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency,
                     status, billing_period, file_name, line, business_date, fingerprint, order_key)
                 VALUES ('U1', 'A1', 'CALL', '2026-10-05T10:15:30+08:00', '2026-10-05', 60, 0.204, 'SGD', 'COMPLETED',
-                    '2026-10-01', 'cdr-2026-10-05.csv', 2, '2026-10-05', ?, 'cdr-2026-10-05')""",
-                String.join("\u001F", CDR) + "\u001F");
+                    '2026-10-01', 'cdr-2026-10-05.csv', 2, '2026-10-05', ?, 'cdr-2026-10-05')""", joined(CDR));
 
         migrate(url, "latest");
 
@@ -36,6 +35,32 @@ class LedgerMigrationTests {
                 String.join(",", CDR), CDR, null);
         assertThat(jdbc.queryForObject("SELECT fingerprint FROM cdr WHERE cdr_id = 'U1'", String.class))
                 .isEqualTo(resent.fingerprint());
+    }
+
+    /** An external database need not be UTF-8: the digest is still taken over the UTF-8 bytes, as Java takes it. */
+    @Test
+    void nonAsciiTextIsConvertedToTheSameDigestInADatabaseThatIsNotUtf8() {
+        String url = TestDatabase.freshDatabaseUrl("ENCODING 'LATIN1' LOCALE 'C' TEMPLATE template0");
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
+        List<String> account = List.of("A9", "Zürich Überweisung AG", "CHF", "CONSOLIDATED_MONTHLY", "100", "0.081");
+        migrate(url, "2");
+        jdbc.update("""
+                INSERT INTO account (account_id, name, currency, invoicing_mode, credit_limit, tax_rate, minor_units,
+                                     fingerprint)
+                VALUES ('A9', 'Zürich Überweisung AG', 'CHF', 'CONSOLIDATED_MONTHLY', 100, 0.081, 2, ?)""",
+                joined(account));
+
+        migrate(url, "latest");
+
+        SourceRow resent = new SourceRow(FileKind.ACCOUNTS, "accounts.csv", null, 2, String.join(",", account),
+                account, null);
+        assertThat(jdbc.queryForObject("SELECT fingerprint FROM account", String.class))
+                .isEqualTo(resent.fingerprint());
+    }
+
+    /** A fingerprint as stored before the digest: each required value followed by U+001F. */
+    private static String joined(List<String> values) {
+        return String.join("\u001F", values) + "\u001F";
     }
 
     private static void migrate(String url, String target) {

@@ -78,6 +78,19 @@ class RestartFunctionalTests {
     }
 
     @Test
+    void aDayWhoseStatusWasLostAfterAFailureInCdrIngestionIsResumedFromItsLastCommittedChunk(@TempDir Path work) {
+        // a failure in 10-31's second chunk; then the status the framework could not save: UNKNOWN
+        long nth = count(cleanDb, "cdr_history WHERE business_date < '2026-10-31'") + CHUNK_SIZE + CHUNK_SIZE / 2;
+
+        failThenRestart(work, "cdr_history", nth, db -> {
+            Sql.rows(db, "UPDATE batch_step_execution SET status = 'UNKNOWN' WHERE status = 'FAILED' RETURNING 1");
+            Sql.rows(db, "UPDATE batch_job_execution SET status = 'UNKNOWN' WHERE status = 'FAILED' RETURNING 1");
+            assertThat(Sql.value(db, "SELECT count(*) FROM batch_job_execution WHERE status = 'UNKNOWN'"))
+                    .isEqualTo("1");
+        });
+    }
+
+    @Test
     void aFailureWhileInvoicingTheCloseOfOctober(@TempDir Path work) {
         // the second invoice issued on 11-01
         long nth = count(cleanDb, "invoice WHERE issue_date < '2026-11-01'") + 2;
@@ -154,8 +167,7 @@ class RestartFunctionalTests {
         Map<String, String> contents = new LinkedHashMap<>(Ledger.contents(db));
         contents.remove("business_day");
         for (String table : MORE_TABLES) {
-            contents.put(table, Sql.value(db, "SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, "
-                    + "E'\\n' ORDER BY t::text COLLATE \"C\")), '-') FROM " + table + " t"));
+            contents.put(table, Sql.value(db, Ledger.digestSql(table)));
         }
         return contents;
     }

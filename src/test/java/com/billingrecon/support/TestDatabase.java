@@ -40,10 +40,15 @@ public final class TestDatabase {
 
     /** The JDBC URL of a new, empty database (user postgres, no password). */
     public static String freshDatabaseUrl() {
+        return freshDatabaseUrl("");
+    }
+
+    /** The same, created with these options, e.g. {@code ENCODING 'LATIN1' LOCALE 'C' TEMPLATE template0}. */
+    public static String freshDatabaseUrl(String options) {
         String name = "recon_test_" + COUNTER.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + " " + options);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -133,10 +133,13 @@ final class Copy {
             return this;
         }
 
+        /** yyyy-MM-dd; a year before 1 in PostgreSQL's notation (year 0 is 1 BC), a year after 9999 unpadded. */
         private void isoDate(LocalDate date) {
             int year = date.getYear();
-            if (year < 0 || year > 9999) {
-                utf8(date.toString());
+            if (year < 1 || year > 9999) {
+                int shown = year < 1 ? 1 - year : year;
+                utf8(String.format("%04d-%02d-%02d%s", shown, date.getMonthValue(), date.getDayOfMonth(),
+                        year < 1 ? " BC" : ""));
                 return;
             }
             ensure(10);

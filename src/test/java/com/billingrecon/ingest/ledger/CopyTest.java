@@ -58,6 +58,20 @@ class CopyTest {
     }
 
     @Test
+    void datesBeforeYearOneAndAfterYear9999ArriveAsTheSameDates() {
+        jdbc.execute("CREATE TABLE t (n integer, d date)");
+        List<byte[]> lines = List.of(
+                new Copy.Line().number(1).date(LocalDate.of(0, 6, 1)).end(),
+                new Copy.Line().number(2).date(LocalDate.of(-44, 3, 15)).end(),
+                new Copy.Line().number(3).date(LocalDate.of(10000, 1, 1)).end());
+
+        Copy.lines(dataSource, "t", "n, d", lines);
+
+        assertThat(jdbc.query("SELECT d FROM t ORDER BY n", (rs, i) -> rs.getObject(1, LocalDate.class)))
+                .containsExactly(LocalDate.of(0, 6, 1), LocalDate.of(-44, 3, 15), LocalDate.of(10000, 1, 1));
+    }
+
+    @Test
     void aLastNullValueCanBeSetToADateAfterTheLineWasMade() {
         jdbc.execute("CREATE TABLE t (a text, until date)");
         byte[] line = new Copy.Line().text("x,y").date(null).end();
