@@ -34,40 +34,42 @@ public record SourceRow(FileKind kind, String file, LocalDate businessDate, long
     }
 
     /**
-     * The MD5 (32 hex digits) of the text of every required column, each followed by U+001F, in UTF-8:
-     * two rows are identical when their fingerprints are equal. A digest keeps the stored rows small.
+     * The first 128 bits of the SHA-256 (32 hex digits) of the text of every required column, each followed
+     * by U+001F, in UTF-8: two rows are identical when their fingerprints are equal. A digest keeps the
+     * stored rows small; SHA-256 (not MD5) so that no one can make two different rows look identical.
      */
     public String fingerprint() {
-        MessageDigest md5 = MD5.get();
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
         List<String> columns = kind.columns();
         for (int i = 0; i < columns.size(); i++) {
             if (!FileKind.OPTIONAL_COLUMNS.contains(columns.get(i))) {
-                md5.update(values.get(i).getBytes(StandardCharsets.UTF_8));
-                md5.update(UNIT_SEPARATOR);
+                sha256.update(values.get(i).getBytes(StandardCharsets.UTF_8));
+                sha256.update(UNIT_SEPARATOR);
             }
         }
-        return hex(md5.digest());
+        return hex(sha256.digest(), FINGERPRINT_BYTES);
     }
 
+    private static final byte UNIT_SEPARATOR = 0x1F;
+    private static final int FINGERPRINT_BYTES = 16;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /** Lower-case hex, as PostgreSQL's md5() writes it. */
-    private static String hex(byte[] digest) {
-        byte[] text = new byte[2 * digest.length];
-        for (int i = 0; i < digest.length; i++) {
+    /** The first {@code bytes} bytes in lower-case hex, as PostgreSQL's encode(..., 'hex') writes them. */
+    private static String hex(byte[] digest, int bytes) {
+        byte[] text = new byte[2 * bytes];
+        for (int i = 0; i < bytes; i++) {
             text[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xF];
             text[2 * i + 1] = HEX_DIGITS[digest[i] & 0xF];
         }
         return new String(text, StandardCharsets.US_ASCII);
     }
 
-    private static final byte UNIT_SEPARATOR = 0x1F;
-
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("MD5");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no MD5", e);
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     });
 }

@@ -23,13 +23,13 @@ class SourceRowFingerprintTest {
                 .isNotEqualTo(TestRows.cdr("cdr_id", "U1", "account_id", "A1").fingerprint());
     }
 
-    /** The ledger's V3 migration turns stored joined texts into fingerprints with PostgreSQL's md5(). */
+    /** The ledger's V3 migration turns stored joined texts into fingerprints with PostgreSQL's sha256(). */
     @Test
-    void theFingerprintIsPostgresMd5OfTheRequiredColumnsEachFollowedByAUnitSeparator() {
+    void theFingerprintIsTheFirst128BitsOfTheSha256OfTheRequiredColumnsEachFollowedByAUnitSeparator() {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.freshDatabaseUrl()));
         SourceRow row = TestRows.account("name", "Zürich Café, \"Ltd\" ✓");
         String joined = String.join("\u001F", row.values()) + "\u001F";
 
-        assertThat(jdbc.queryForObject("SELECT md5(?)", String.class, joined)).isEqualTo(row.fingerprint());
+        assertThat(jdbc.queryForObject("SELECT encode(substr(sha256(convert_to(?, 'UTF8')), 1, 16), 'hex')", String.class, joined)).isEqualTo(row.fingerprint());
     }
 }
