@@ -3,6 +3,8 @@ package com.billingrecon.nightly;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -16,13 +18,22 @@ public class StepLog implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(StepLog.class);
 
+    /** Rows a restarted step had read before this execution, which its rate must not count. */
+    private final Map<Long, Long> readBefore = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        readBefore.put(step.getId(), step.getExecutionContext().getLong(LedgerWriter.READ, 0L));
+    }
+
     @Override
     public ExitStatus afterStep(StepExecution step) {
         LocalDateTime start = step.getStartTime();
         long millis = start == null ? 0 : Math.max(1, Duration.between(start, LocalDateTime.now()).toMillis());
         var context = step.getExecutionContext();
         long read = context.getLong(LedgerWriter.READ, 0L);
-        long rate = millis == 0 ? 0 : read * 1000 / millis;
+        Long before = readBefore.remove(step.getId());
+        long rate = millis == 0 ? 0 : (read - (before == null ? 0 : before)) * 1000 / millis;
         log.info("{} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} commits, {} ms, {} rows/s, {}",
                 step.getJobExecution().getJobParameters().getLocalDate(NightlyParameters.BUSINESS_DATE),
                 step.getStepName(), read, context.getLong(LedgerWriter.ACCEPTED, 0L),
