@@ -37,33 +37,52 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
         this.files = files;
     }
 
+    /** The latest accepted record of an id: committed before the chunk, or the chunk's accepted record at that index. */
+    private record Latest<P>(P record, int acceptedAs) {
+    }
+
+    /** What the chunk's rows come to, in file order. */
+    private record Decisions<T>(List<LedgerKind.Accepted<T>> accepted, List<RejectRow> rejects,
+                                Map<String, FileCounts> counts) {
+    }
+
     @Override
     public void write(Chunk<? extends List<Prepared<T>>> blocks) {
-        List<Prepared<T>> chunk = new ArrayList<>();
-        for (List<Prepared<T>> block : blocks) {
-            chunk.addAll(block);
-        }
-        List<String> ids = new ArrayList<>(chunk.size());
-        for (Prepared<T> prepared : chunk) {
-            if (prepared.checked().isValid()) {
-                ids.add(kind.id(prepared.checked().record()));
+        List<Prepared<T>> rows = new ArrayList<>();
+        blocks.forEach(rows::addAll);
+        Decisions<T> decisions = decide(rows, latestCommitted(rows));
+        kind.save(decisions.accepted());
+        files.saveRejects(decisions.rejects());
+        files.addCounts(decisions.counts());
+        tally(decisions.counts());
+    }
+
+    /** One query for the latest committed record of every id the valid rows name. */
+    private Map<String, Latest<P>> latestCommitted(List<Prepared<T>> rows) {
+        List<String> ids = new ArrayList<>(rows.size());
+        for (Prepared<T> row : rows) {
+            if (row.checked().isValid()) {
+                ids.add(kind.id(row.checked().record()));
             }
         }
         Map<String, Latest<P>> latest = new HashMap<>(2 * ids.size() + 16);
-        kind.priors(ids).forEach((id, prior) -> latest.put(id, new Latest<>(prior, COMMITTED)));
-        Map<String, FileCounts> counts = new LinkedHashMap<>();
-        List<LedgerKind.Accepted<T>> accepted = new ArrayList<>(ids.size());
-        List<RejectRow> rejects = new ArrayList<>();
+        kind.priors(ids).forEach((id, prior) -> latest.put(id, new Latest<>(prior, LedgerKind.Accepted.COMMITTED)));
+        return latest;
+    }
+
+    /** Each row against the latest accepted record of its id, which each accepted row then becomes. */
+    private Decisions<T> decide(List<Prepared<T>> rows, Map<String, Latest<P>> latest) {
+        Decisions<T> decisions = new Decisions<>(new ArrayList<>(rows.size()), new ArrayList<>(), new LinkedHashMap<>());
         String file = null;
         FileCounts fileCounts = null;
-        for (Prepared<T> prepared : chunk) {
+        for (Prepared<T> prepared : rows) {
             Checked<T> item = prepared.checked();
             if (!item.row().file().equals(file)) {
                 file = item.row().file();
-                fileCounts = counts.computeIfAbsent(file, f -> new FileCounts());
+                fileCounts = decisions.counts().computeIfAbsent(file, f -> new FileCounts());
             }
             if (!item.isValid()) {
-                rejects.add(reject(item, item.reason(), item.detail()));
+                decisions.rejects().add(reject(item, item.reason(), item.detail()));
                 fileCounts.rejected();
                 continue;
             }
@@ -74,6 +93,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
             IdRules.Verdict verdict = kind.decide(prior, record);
             switch (verdict) {
                 case ACCEPT -> {
+                    List<LedgerKind.Accepted<T>> accepted = decisions.accepted();
                     int replaces = before == null ? LedgerKind.Accepted.NONE : before.acceptedAs();
                     latest.put(id, new Latest<>(kind.remember(record), accepted.size()));
                     accepted.add(new LedgerKind.Accepted<>(record, item.row(), prepared.line(), replaces));
@@ -82,22 +102,13 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
                 case DUPLICATE -> fileCounts.duplicate();
                 case ID_CONFLICT, ALREADY_FINAL -> {
                     RejectReason reason = RejectReason.valueOf(verdict.name());
-                    rejects.add(reject(item, reason, kind.explain(verdict, prior, record)));
+                    decisions.rejects().add(reject(item, reason, kind.explain(verdict, prior, record)));
                     fileCounts.rejected();
                 }
             }
         }
-        kind.save(accepted);
-        files.saveRejects(rejects);
-        files.addCounts(counts);
-        tally(counts);
+        return decisions;
     }
-
-    /** The latest accepted record of an id: committed before the chunk, or the chunk's accepted record at that index. */
-    private record Latest<P>(P record, int acceptedAs) {
-    }
-
-    private static final int COMMITTED = LedgerKind.Accepted.COMMITTED;
 
     /** Keeps the step's own totals, saved with each chunk, for the operator's log line. */
     private static void tally(Map<String, FileCounts> counts) {
