@@ -3,6 +3,7 @@ package com.billingrecon.ingest;
 import com.billingrecon.domain.FileKind;
 import com.billingrecon.ingest.ledger.CdrLedger;
 import com.billingrecon.ingest.ledger.ChargeLedger;
+import com.billingrecon.ingest.ledger.LedgerKind;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import com.billingrecon.ingest.ledger.PaymentLedger;
 import com.billingrecon.ingest.ledger.Prepared;
@@ -10,14 +11,17 @@ import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.CdrRowValidator;
 import com.billingrecon.ingest.rows.ChargeRecord;
 import com.billingrecon.ingest.rows.ChargeRowValidator;
+import com.billingrecon.ingest.rows.Checked;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
+import com.billingrecon.ingest.rows.SourceRow;
 import com.billingrecon.nightly.NightlyParameters;
 import com.billingrecon.nightly.StepLog;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -120,8 +124,7 @@ public class IngestionStepsConfiguration {
                                                            @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
                                                            InputFileStore store, JdbcTemplate jdbc, CdrLedger ledger) {
         CdrRowValidator validator = new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone));
-        return new DayFileRowReader<>(rows(FileKind.CDR, inputDir, day, store), Prepared.by(validator::check, ledger),
-                BLOCK_ROWS, "cdrRows");
+        return reader(FileKind.CDR, inputDir, day, store, validator::check, ledger, "cdrRows");
     }
 
     @Bean
@@ -131,8 +134,7 @@ public class IngestionStepsConfiguration {
                                                                  InputFileStore store, JdbcTemplate jdbc,
                                                                  ChargeLedger ledger) {
         ChargeRowValidator validator = new ChargeRowValidator(new AccountDirectory(jdbc));
-        return new DayFileRowReader<>(rows(FileKind.CHARGES, inputDir, day, store),
-                Prepared.by(validator::check, ledger), BLOCK_ROWS, "chargesRows");
+        return reader(FileKind.CHARGES, inputDir, day, store, validator::check, ledger, "chargesRows");
     }
 
     @Bean
@@ -142,8 +144,7 @@ public class IngestionStepsConfiguration {
                                                                    InputFileStore store, JdbcTemplate jdbc,
                                                                    PaymentLedger ledger) {
         PaymentRowValidator validator = new PaymentRowValidator(new AccountDirectory(jdbc));
-        return new DayFileRowReader<>(rows(FileKind.PAYMENTS, inputDir, day, store),
-                Prepared.by(validator::check, ledger), BLOCK_ROWS, "paymentsRows");
+        return reader(FileKind.PAYMENTS, inputDir, day, store, validator::check, ledger, "paymentsRows");
     }
 
     private static <T> Step ingestion(String name, JobRepository jobRepository,
@@ -159,7 +160,12 @@ public class IngestionStepsConfiguration {
                 .build();
     }
 
-    private static DayFileRows rows(FileKind kind, String inputDir, LocalDate day, InputFileStore store) {
-        return new DayFileRows(new InputDirectory(Path.of(inputDir)), kind, day, store.takenIn(day, kind));
+    /** The day's taken-in files of a kind, each row checked and encoded on the read-ahead thread. */
+    private static <T> DayFileRowReader<Prepared<T>> reader(FileKind kind, String inputDir, LocalDate day,
+                                                           InputFileStore store,
+                                                           Function<SourceRow, Checked<T>> checks,
+                                                           LedgerKind<T, ?> ledger, String name) {
+        DayFileRows rows = new DayFileRows(new InputDirectory(Path.of(inputDir)), kind, day, store.takenIn(day, kind));
+        return new DayFileRowReader<>(rows, Prepared.by(checks, ledger), BLOCK_ROWS, name);
     }
 }
