@@ -1,6 +1,6 @@
 package com.billingrecon.billing;
 
-import com.billingrecon.nightly.NightlyParameters;
+import com.billingrecon.job.DayParameters;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,7 +24,7 @@ public class InvoicingStepConfiguration {
     @Bean
     @StepScope
     public InvoicingTasklet invoicingTasklet(
-            @Value("#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}") LocalDate day,
+            @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
             InvoiceDrafts drafts, JdbcTemplate jdbc) {
         return new InvoicingTasklet(drafts, jdbc, day);
     }

@@ -15,7 +15,7 @@ import com.billingrecon.ingest.rows.Checked;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
 import com.billingrecon.ingest.rows.SourceRow;
-import com.billingrecon.nightly.NightlyParameters;
+import com.billingrecon.job.DayParameters;
 import com.billingrecon.nightly.StepLog;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,9 +45,9 @@ public class IngestionStepsConfiguration {
     /** Rows per item: the framework's per-item work is paid once per block. It divides CHUNK_SIZE. */
     static final int BLOCK_ROWS = 500;
 
-    private static final String INPUT_DIR = "#{jobParameters['" + NightlyParameters.INPUT_DIR + "']}";
-    private static final String BUSINESS_DATE = "#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}";
-    private static final String ZONE = "#{jobParameters['" + NightlyParameters.BILLING_ZONE + "']}";
+    private static final String INPUT_DIR = DayParameters.INPUT_DIR_VALUE;
+    private static final String BUSINESS_DATE = DayParameters.BUSINESS_DATE_VALUE;
+    private static final String ZONE = DayParameters.BILLING_ZONE_VALUE;
 
     @Bean
     public Step accountsLoad(JobRepository jobRepository, PlatformTransactionManager transactionManager, AccountsLoadTasklet accountsLoadTasklet) {
@@ -72,8 +72,8 @@ public class IngestionStepsConfiguration {
     @StepScope
     public FilePreparationTasklet filePreparationTasklet(
             @Value(INPUT_DIR) String inputDir, @Value(BUSINESS_DATE) LocalDate businessDate,
-            @Value("#{jobParameters['" + NightlyParameters.RUN_DATE + "']}") LocalDate runDate,
-            @Value("#{jobParameters['" + NightlyParameters.PREVIOUS_RUN_DATE + "']}") LocalDate previousRunDate,
+            @Value(DayParameters.RUN_DATE_VALUE) LocalDate runDate,
+            @Value(DayParameters.PREVIOUS_RUN_DATE_VALUE) LocalDate previousRunDate,
             InputFileStore store) {
         return new FilePreparationTasklet(new InputDirectory(Path.of(inputDir)), store, businessDate, runDate,
                 previousRunDate);

@@ -1,5 +1,6 @@
 package com.billingrecon.nightly;
 
+import com.billingrecon.job.DayParameters;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -99,19 +100,19 @@ public class DayLauncher {
     private BatchStatus run(LocalDate day, LocalDate runDate, LocalDate previousRunDate, Long rerunId,
                             Path inputDir, Path outputDir, ZoneId zone) throws Exception {
         JobParametersBuilder builder = new JobParametersBuilder()
-                .addLocalDate(NightlyParameters.BUSINESS_DATE, day)
-                .addLocalDate(NightlyParameters.RUN_DATE, runDate, false)
-                .addString(NightlyParameters.INPUT_DIR, inputDir.toAbsolutePath().toString(), false)
-                .addString(NightlyParameters.OUTPUT_DIR, outputDir.toAbsolutePath().toString(), false)
-                .addString(NightlyParameters.BILLING_ZONE, zone.getId(), false);
+                .addLocalDate(DayParameters.BUSINESS_DATE, day)
+                .addLocalDate(DayParameters.RUN_DATE, runDate, false)
+                .addString(DayParameters.INPUT_DIR, inputDir.toAbsolutePath().toString(), false)
+                .addString(DayParameters.OUTPUT_DIR, outputDir.toAbsolutePath().toString(), false)
+                .addString(DayParameters.BILLING_ZONE, zone.getId(), false);
         if (rerunId != null) {
-            builder.addLong(NightlyParameters.RERUN_ID, rerunId);
+            builder.addLong(DayParameters.RERUN_ID, rerunId);
         }
         if (previousRunDate != null) {
-            builder.addLocalDate(NightlyParameters.PREVIOUS_RUN_DATE, previousRunDate, false);
+            builder.addLocalDate(DayParameters.PREVIOUS_RUN_DATE, previousRunDate, false);
         }
         JobParameters parameters = builder.toJobParameters();
-        JobExecution last = jobRepository.getLastJobExecution(NightlyParameters.JOB_NAME, parameters);
+        JobExecution last = jobRepository.getLastJobExecution(DayParameters.JOB_NAME, parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             return BatchStatus.COMPLETED;
         }

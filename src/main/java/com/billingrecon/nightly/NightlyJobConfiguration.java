@@ -1,5 +1,6 @@
 package com.billingrecon.nightly;
 
+import com.billingrecon.job.DayParameters;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,7 +26,7 @@ public class NightlyJobConfiguration {
                                Step settlement,
                                Step reportGeneration,
                                RunningDay runningDay) {
-        return new JobBuilder(NightlyParameters.JOB_NAME, jobRepository)
+        return new JobBuilder(DayParameters.JOB_NAME, jobRepository)
                 .listener(runningDay)
                 .start(accountsLoad)
                 .next(filePreparation)

@@ -1,5 +1,6 @@
 package com.billingrecon.nightly;
 
+import com.billingrecon.job.DayParameters;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -35,7 +36,7 @@ public class StepLog implements StepExecutionListener {
         Long before = readBefore.remove(step.getId());
         long rate = millis == 0 ? 0 : (read - (before == null ? 0 : before)) * 1000 / millis;
         log.info("{} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} commits, {} ms, {} rows/s, {}",
-                step.getJobExecution().getJobParameters().getLocalDate(NightlyParameters.BUSINESS_DATE),
+                step.getJobExecution().getJobParameters().getLocalDate(DayParameters.BUSINESS_DATE),
                 step.getStepName(), read, context.getLong(LedgerWriter.ACCEPTED, 0L),
                 context.getLong(LedgerWriter.DUPLICATES, 0L), context.getLong(LedgerWriter.REJECTED, 0L),
                 step.getCommitCount(), millis, rate, step.getExitStatus().getExitCode());

@@ -1,6 +1,6 @@
 package com.billingrecon.payments;
 
-import com.billingrecon.nightly.NightlyParameters;
+import com.billingrecon.job.DayParameters;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,7 +24,7 @@ public class SettlementStepConfiguration {
     @Bean
     @StepScope
     public SettlementTasklet settlementTasklet(
-            @Value("#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}") LocalDate day, JdbcTemplate jdbc) {
+            @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day, JdbcTemplate jdbc) {
         return new SettlementTasklet(jdbc, day);
     }
 }

@@ -1,7 +1,7 @@
 package com.billingrecon.report;
 
 import com.billingrecon.nightly.BusinessDays;
-import com.billingrecon.nightly.NightlyParameters;
+import com.billingrecon.job.DayParameters;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -25,9 +25,9 @@ public class ReportStepConfiguration {
     @Bean
     @StepScope
     public ReportGenerationTasklet reportGenerationTasklet(
-            @Value("#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}") LocalDate day,
-            @Value("#{jobParameters['" + NightlyParameters.OUTPUT_DIR + "']}") String outputDir,
-            @Value("#{jobParameters['" + NightlyParameters.RERUN_ID + "']}") Long rerunId,
+            @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
+            @Value(DayParameters.OUTPUT_DIR_VALUE) String outputDir,
+            @Value(DayParameters.RERUN_ID_VALUE) Long rerunId,
             Reports reports, BusinessDays businessDays) {
         return new ReportGenerationTasklet(reports, businessDays, Path.of(outputDir), day, rerunId != null);
     }
