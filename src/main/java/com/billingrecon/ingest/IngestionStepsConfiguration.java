@@ -16,7 +16,7 @@ import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
 import com.billingrecon.ingest.rows.SourceRow;
 import com.billingrecon.job.DayParameters;
-import com.billingrecon.nightly.StepLog;
+import com.billingrecon.job.StepLog;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;

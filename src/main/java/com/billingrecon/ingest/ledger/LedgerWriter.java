@@ -1,5 +1,10 @@
 package com.billingrecon.ingest.ledger;
 
+import static com.billingrecon.job.StepCounts.ACCEPTED;
+import static com.billingrecon.job.StepCounts.DUPLICATES;
+import static com.billingrecon.job.StepCounts.READ;
+import static com.billingrecon.job.StepCounts.REJECTED;
+
 import com.billingrecon.domain.RejectReason;
 import com.billingrecon.ingest.FileCounts;
 import com.billingrecon.ingest.InputFileStore;
@@ -23,11 +28,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * chunk's transaction, with the reader's saved position, so a restart neither loses nor repeats a row.
  */
 public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
-
-    public static final String ACCEPTED = "rows.accepted";
-    public static final String DUPLICATES = "rows.duplicates";
-    public static final String REJECTED = "rows.rejected";
-    public static final String READ = "rows.read";
 
     private final LedgerKind<T, P> kind;
     private final InputFileStore files;

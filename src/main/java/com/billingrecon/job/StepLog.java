@@ -1,7 +1,5 @@
-package com.billingrecon.nightly;
+package com.billingrecon.job;
 
-import com.billingrecon.job.DayParameters;
-import com.billingrecon.ingest.ledger.LedgerWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -24,7 +22,7 @@ public class StepLog implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        readBefore.put(step.getId(), step.getExecutionContext().getLong(LedgerWriter.READ, 0L));
+        readBefore.put(step.getId(), step.getExecutionContext().getLong(StepCounts.READ, 0L));
     }
 
     @Override
@@ -32,13 +30,13 @@ public class StepLog implements StepExecutionListener {
         LocalDateTime start = step.getStartTime();
         long millis = start == null ? 0 : Math.max(1, Duration.between(start, LocalDateTime.now()).toMillis());
         var context = step.getExecutionContext();
-        long read = context.getLong(LedgerWriter.READ, 0L);
+        long read = context.getLong(StepCounts.READ, 0L);
         Long before = readBefore.remove(step.getId());
         long rate = millis == 0 ? 0 : (read - (before == null ? 0 : before)) * 1000 / millis;
         log.info("{} {}: {} rows read, {} accepted, {} duplicates, {} rejected, {} commits, {} ms, {} rows/s, {}",
                 step.getJobExecution().getJobParameters().getLocalDate(DayParameters.BUSINESS_DATE),
-                step.getStepName(), read, context.getLong(LedgerWriter.ACCEPTED, 0L),
-                context.getLong(LedgerWriter.DUPLICATES, 0L), context.getLong(LedgerWriter.REJECTED, 0L),
+                step.getStepName(), read, context.getLong(StepCounts.ACCEPTED, 0L),
+                context.getLong(StepCounts.DUPLICATES, 0L), context.getLong(StepCounts.REJECTED, 0L),
                 step.getCommitCount(), millis, rate, step.getExitStatus().getExitCode());
         return step.getExitStatus();
     }
