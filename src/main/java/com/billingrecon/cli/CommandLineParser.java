@@ -1,5 +1,7 @@
 package com.billingrecon.cli;
 
+import com.billingrecon.job.RunRequest;
+import com.billingrecon.job.UsageException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -2,6 +2,8 @@ package com.billingrecon.cli;
 
 import com.billingrecon.domain.FileKind;
 import com.billingrecon.ingest.csv.FileInspection;
+import com.billingrecon.job.RunRequest;
+import com.billingrecon.job.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package com.billingrecon.cli;
 
+import com.billingrecon.job.ExitCode;
+import com.billingrecon.job.RunRequest;
+import com.billingrecon.job.UsageException;
 import com.billingrecon.nightly.NightlyRun;
 import com.billingrecon.rerun.RerunRun;
 import com.billingrecon.rerun.RerunStore;

@@ -1,9 +1,11 @@
 package com.billingrecon.nightly;
 
-import com.billingrecon.cli.ExitCode;
-import com.billingrecon.cli.RunRequest;
-import com.billingrecon.cli.UsageException;
 import com.billingrecon.ingest.InputDirectory;
+import com.billingrecon.job.BillingSettings;
+import com.billingrecon.job.BusinessDays;
+import com.billingrecon.job.ExitCode;
+import com.billingrecon.job.RunRequest;
+import com.billingrecon.job.UsageException;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.slf4j.Logger;

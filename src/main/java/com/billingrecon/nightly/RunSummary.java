@@ -1,6 +1,6 @@
 package com.billingrecon.nightly;
 
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

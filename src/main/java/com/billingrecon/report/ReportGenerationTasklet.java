@@ -1,6 +1,6 @@
 package com.billingrecon.report;
 
-import com.billingrecon.nightly.BusinessDays;
+import com.billingrecon.job.BusinessDays;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package com.billingrecon.report;
 
-import com.billingrecon.nightly.BusinessDays;
+import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.DayParameters;
 import java.nio.file.Path;
 import java.time.LocalDate;

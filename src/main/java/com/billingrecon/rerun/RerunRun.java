@@ -1,12 +1,12 @@
 package com.billingrecon.rerun;
 
-import com.billingrecon.cli.ExitCode;
-import com.billingrecon.cli.RunRequest;
-import com.billingrecon.cli.UsageException;
 import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.InputDirectory;
-import com.billingrecon.nightly.BillingSettings;
-import com.billingrecon.nightly.BusinessDays;
+import com.billingrecon.job.BillingSettings;
+import com.billingrecon.job.BusinessDays;
+import com.billingrecon.job.ExitCode;
+import com.billingrecon.job.RunRequest;
+import com.billingrecon.job.UsageException;
 import com.billingrecon.nightly.DayLauncher;
 import com.billingrecon.report.ReportFolder;
 import com.billingrecon.report.Reports;

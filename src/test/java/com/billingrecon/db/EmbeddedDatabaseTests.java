@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.billingrecon.cli.BillingRecon;
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.HoldEmbeddedDatabase;
 import com.billingrecon.support.TestDatabase;

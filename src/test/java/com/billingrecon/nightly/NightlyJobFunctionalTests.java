@@ -4,7 +4,7 @@ import static com.billingrecon.support.ReportFiles.ANY;
 import static com.billingrecon.support.ReportFiles.NON_EMPTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.ReportFiles;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.TestDatabase;

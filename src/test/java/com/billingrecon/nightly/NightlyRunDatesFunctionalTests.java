@@ -2,7 +2,7 @@ package com.billingrecon.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
 import com.billingrecon.support.Run;

@@ -3,9 +3,9 @@ package com.billingrecon.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.cli.BillingRecon;
-import com.billingrecon.cli.ExitCode;
 import com.billingrecon.db.Database;
 import com.billingrecon.db.RunLock;
+import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.Ledger;

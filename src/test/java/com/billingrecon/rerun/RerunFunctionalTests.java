@@ -3,7 +3,7 @@ package com.billingrecon.rerun;
 import static com.billingrecon.ingest.IngestionStepsConfiguration.CHUNK_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;

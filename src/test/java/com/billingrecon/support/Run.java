@@ -1,7 +1,7 @@
 package com.billingrecon.support;
 
 import com.billingrecon.cli.BillingRecon;
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

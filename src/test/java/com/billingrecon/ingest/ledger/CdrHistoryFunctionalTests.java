@@ -2,7 +2,7 @@ package com.billingrecon.ingest.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.billingrecon.cli.ExitCode;
+import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Sql;

@@ -1,6 +1,5 @@
-package com.billingrecon.nightly;
+package com.billingrecon.job;
 
-import com.billingrecon.cli.UsageException;
 import java.time.ZoneId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package com.billingrecon.cli;
+package com.billingrecon.job;
 
 /** The process exit codes of SPEC §7. */
 public enum ExitCode {

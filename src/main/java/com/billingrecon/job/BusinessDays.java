@@ -1,4 +1,4 @@
-package com.billingrecon.nightly;
+package com.billingrecon.job;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.billingrecon.cli;
+package com.billingrecon.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
