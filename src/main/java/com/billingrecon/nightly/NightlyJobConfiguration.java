@@ -1,16 +1,23 @@
 package com.billingrecon.nightly;
 
+import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.DayParameters;
+import java.time.LocalDate;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job closes one business day: read the day's files, issue the day's invoices, apply the
- * day's payments, write the day's reports. A run covering several days runs one instance per day.
+ * day's payments, write the day's reports, then record the day as closed. A run covering several days
+ * runs one instance per day.
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -25,6 +32,7 @@ public class NightlyJobConfiguration {
                                Step invoicing,
                                Step settlement,
                                Step reportGeneration,
+                               Step dayClose,
                                RunningDay runningDay) {
         return new JobBuilder(DayParameters.JOB_NAME, jobRepository)
                 .listener(runningDay)
@@ -36,6 +44,21 @@ public class NightlyJobConfiguration {
                 .next(invoicing)
                 .next(settlement)
                 .next(reportGeneration)
+                .next(dayClose)
                 .build();
+    }
+
+    @Bean
+    public Step dayClose(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         DayCloseTasklet dayCloseTasklet) {
+        return new StepBuilder("dayClose", jobRepository).tasklet(dayCloseTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public DayCloseTasklet dayCloseTasklet(@Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
+                                           @Value(DayParameters.RERUN_ID_VALUE) Long rerunId,
+                                           BusinessDays businessDays) {
+        return new DayCloseTasklet(businessDays, day, rerunId != null);
     }
 }

@@ -1,6 +1,5 @@
 package com.billingrecon.report;
 
-import com.billingrecon.job.BusinessDays;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,8 +11,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Writes the day's folder {@code nightly-YYYY-MM-DD/} and closes the business day. Written again after
- * a crash, the folder comes out the same, since every figure is read from the ledger as of that day.
+ * Writes the day's folder {@code nightly-YYYY-MM-DD/}. Written again after a crash, the folder comes
+ * out the same, since every figure is read from the ledger as of that day.
  * A day replayed by a rerun writes nothing: nightly folders already written are history.
  */
 public class ReportGenerationTasklet implements Tasklet {
@@ -21,15 +20,12 @@ public class ReportGenerationTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ReportGenerationTasklet.class);
 
     private final Reports reports;
-    private final BusinessDays businessDays;
     private final Path outputDir;
     private final LocalDate day;
     private final boolean replay;
 
-    public ReportGenerationTasklet(Reports reports, BusinessDays businessDays, Path outputDir, LocalDate day,
-                                   boolean replay) {
+    public ReportGenerationTasklet(Reports reports, Path outputDir, LocalDate day, boolean replay) {
         this.reports = reports;
-        this.businessDays = businessDays;
         this.outputDir = outputDir;
         this.day = day;
         this.replay = replay;
@@ -47,7 +43,6 @@ public class ReportGenerationTasklet implements Tasklet {
             counts.add(reports.writeRejects(dir, day));
             reports.writeReconciliation(dir, day);
         });
-        businessDays.close(day);
         contribution.incrementWriteCount(counts.total());
         log.info("{} reports: {} rows -> {}", day, counts.total(), folder);
         return RepeatStatus.FINISHED;

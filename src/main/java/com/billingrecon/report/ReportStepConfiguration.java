@@ -1,6 +1,5 @@
 package com.billingrecon.report;
 
-import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.DayParameters;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +27,7 @@ public class ReportStepConfiguration {
             @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
             @Value(DayParameters.OUTPUT_DIR_VALUE) String outputDir,
             @Value(DayParameters.RERUN_ID_VALUE) Long rerunId,
-            Reports reports, BusinessDays businessDays) {
-        return new ReportGenerationTasklet(reports, businessDays, Path.of(outputDir), day, rerunId != null);
+            Reports reports) {
+        return new ReportGenerationTasklet(reports, Path.of(outputDir), day, rerunId != null);
     }
 }
