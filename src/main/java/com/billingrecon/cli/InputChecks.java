@@ -1,6 +1,7 @@
 package com.billingrecon.cli;
 
 import com.billingrecon.domain.FileKind;
+import com.billingrecon.domain.InputFileName;
 import com.billingrecon.ingest.csv.FileInspection;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 
 /** What must hold before anything is written: a readable input folder with an acceptable accounts.csv. */
 final class InputChecks {
-
-    static final String ACCOUNTS_FILE = "accounts.csv";
 
     private InputChecks() {
     }
@@ -24,17 +23,17 @@ final class InputChecks {
         if (Files.exists(request.outputDir()) && !Files.isDirectory(request.outputDir())) {
             throw new UsageException("output " + request.outputDir() + " exists and is not a folder");
         }
-        Path accounts = input.resolve(ACCOUNTS_FILE);
+        Path accounts = input.resolve(InputFileName.ACCOUNTS);
         if (!Files.isRegularFile(accounts)) {
-            throw new UsageException(ACCOUNTS_FILE + " is missing from " + input);
+            throw new UsageException(InputFileName.ACCOUNTS + " is missing from " + input);
         }
         try {
             FileInspection inspection = FileInspection.inspect(accounts, FileKind.ACCOUNTS);
             if (inspection.rejection() != null) {
-                throw new UsageException(ACCOUNTS_FILE + " is rejected: " + inspection.rejection());
+                throw new UsageException(InputFileName.ACCOUNTS + " is rejected: " + inspection.rejection());
             }
         } catch (IOException e) {
-            throw new UsageException(ACCOUNTS_FILE + " cannot be read: " + e.getMessage());
+            throw new UsageException(InputFileName.ACCOUNTS + " cannot be read: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.billingrecon.ingest;
 
 import com.billingrecon.domain.FileKind;
+import com.billingrecon.domain.InputFileName;
 import com.billingrecon.ingest.csv.CsvHeader;
 import com.billingrecon.ingest.csv.CsvRecord;
 import com.billingrecon.ingest.csv.CsvRecordReader;
@@ -44,7 +45,7 @@ public class AccountsLoadTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        String file = InputDirectory.ACCOUNTS_FILE;
+        String file = InputFileName.ACCOUNTS;
         AccountRowValidator validator = new AccountRowValidator();
         AccountsFileRules rules = new AccountsFileRules();
         FileCounts counts = new FileCounts();

@@ -1,8 +1,8 @@
 package com.billingrecon.ingest;
 
+import com.billingrecon.domain.InputFileName;
 import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.csv.FileInspection;
-import com.billingrecon.ingest.csv.InputFileName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

@@ -1,6 +1,6 @@
 package com.billingrecon.ingest;
 
-import com.billingrecon.ingest.csv.InputFileName;
+import com.billingrecon.domain.InputFileName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 
 /** The flat input folder: its recognized input files in processing order and the names it does not know. */
 public final class InputDirectory {
-
-    public static final String ACCOUNTS_FILE = "accounts.csv";
 
     private final Path dir;
 

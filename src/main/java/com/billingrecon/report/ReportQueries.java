@@ -2,9 +2,8 @@ package com.billingrecon.report;
 
 import com.billingrecon.billing.UnbilledItems;
 import com.billingrecon.domain.Amounts;
+import com.billingrecon.domain.InputFileName;
 import com.billingrecon.domain.InvoicingMode;
-import com.billingrecon.ingest.InputDirectory;
-import com.billingrecon.ingest.csv.InputFileName;
 import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -81,7 +80,7 @@ public class ReportQueries {
                 """,
                 (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)),
-                InputDirectory.ACCOUNTS_FILE, from, to);
+                InputFileName.ACCOUNTS, from, to);
     }
 
     /** accounts.csv, then the files dated from..to in processing order. */
@@ -96,7 +95,7 @@ public class ReportQueries {
                 (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getBoolean(11) ? "" : amount(rs.getBigDecimal(9)), rs.getString(10)),
-                InputDirectory.ACCOUNTS_FILE, from, to);
+                InputFileName.ACCOUNTS, from, to);
     }
 
     /** The other names a day lists: held files first, then unrecognized names, each sorted. */

@@ -1,8 +1,9 @@
-package com.billingrecon.ingest.csv;
+package com.billingrecon.domain;
 
-import com.billingrecon.domain.FileKind;
-import com.billingrecon.ingest.rows.StrictDate;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ public record InputFileName(String fileName, FileKind kind, LocalDate businessDa
     public static final String ACCOUNTS = "accounts.csv";
     private static final String EXTENSION = ".csv";
     private static final int DATE_LENGTH = "YYYY-MM-DD".length();
+    /** Four ASCII digits of year (no sign), two of month and day, and a real date. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** By business date (accounts.csv first), then by the name without ".csv" in plain character order. */
     public static final Comparator<InputFileName> PROCESSING_ORDER = Comparator
@@ -55,7 +59,10 @@ public record InputFileName(String fileName, FileKind kind, LocalDate businessDa
         if (!bareDate && !dashSuffix) {
             return Optional.empty();
         }
-        LocalDate date = StrictDate.parse(name.substring(dateStart, dateEnd));
-        return date == null ? Optional.empty() : Optional.of(new InputFileName(name, kind, date));
+        try {
+            return Optional.of(new InputFileName(name, kind, LocalDate.parse(name.substring(dateStart, dateEnd), DATE)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }

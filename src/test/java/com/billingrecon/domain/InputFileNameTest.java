@@ -1,8 +1,7 @@
-package com.billingrecon.ingest.csv;
+package com.billingrecon.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.billingrecon.domain.FileKind;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
