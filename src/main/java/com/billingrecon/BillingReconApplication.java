@@ -1,13 +1,11 @@
 package com.billingrecon;
 
-import com.billingrecon.cli.BillingRecon;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The nightly close of the books for postpaid accounts. */
+/**
+ * The application context of one run: every package below this one. The process starts in
+ * {@code cli.BillingRecon}, which builds this context once the command line and the database are checked.
+ */
 @SpringBootApplication
 public class BillingReconApplication {
-
-    public static void main(String[] args) {
-        System.exit(BillingRecon.run(args).code());
-    }
 }

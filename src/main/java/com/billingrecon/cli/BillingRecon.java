@@ -26,6 +26,10 @@ public final class BillingRecon {
     private BillingRecon() {
     }
 
+    public static void main(String[] args) {
+        System.exit(run(args).code());
+    }
+
     public static ExitCode run(String... args) {
         List<String> arguments = List.of(args);
         if (CommandLineParser.wantsHelp(arguments)) {

@@ -1,6 +1,6 @@
 package com.billingrecon.support;
 
-import com.billingrecon.BillingReconApplication;
+import com.billingrecon.cli.BillingRecon;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,12 +37,12 @@ public final class ChildRun implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code java -cp <test class path> BillingReconApplication args...}. */
+    /** Starts {@code java -cp <test class path> BillingRecon args...}. */
     public static ChildRun start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), BillingReconApplication.class.getName()));
+                "-cp", System.getProperty("java.class.path"), BillingRecon.class.getName()));
         command.addAll(List.of(args));
         return new ChildRun(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
