@@ -3,8 +3,8 @@ package com.billingrecon.cli;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
-import com.billingrecon.nightly.NightlyRun;
-import com.billingrecon.rerun.RerunRun;
+import com.billingrecon.nightly.NightlyCommand;
+import com.billingrecon.rerun.RerunCommand;
 import com.billingrecon.rerun.RerunStore;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunDispatcher {
 
-    private final NightlyRun nightlyRun;
-    private final RerunRun rerunRun;
+    private final NightlyCommand nightlyCommand;
+    private final RerunCommand rerunCommand;
     private final RerunStore reruns;
 
-    public RunDispatcher(NightlyRun nightlyRun, RerunRun rerunRun, RerunStore reruns) {
-        this.nightlyRun = nightlyRun;
-        this.rerunRun = rerunRun;
+    public RunDispatcher(NightlyCommand nightlyCommand, RerunCommand rerunCommand, RerunStore reruns) {
+        this.nightlyCommand = nightlyCommand;
+        this.rerunCommand = rerunCommand;
         this.reruns = reruns;
     }
 
@@ -30,8 +30,8 @@ public class RunDispatcher {
             });
         }
         return switch (request.command()) {
-            case NIGHTLY -> nightlyRun.run(request);
-            case RERUN -> rerunRun.run(request);
+            case NIGHTLY -> nightlyCommand.run(request);
+            case RERUN -> rerunCommand.run(request);
         };
     }
 }

@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * day is a restartable job instance, and the revisions are settled in one transaction.
  */
 @Component
-public class RerunRun {
+public class RerunCommand {
 
-    private static final Logger log = LoggerFactory.getLogger(RerunRun.class);
+    private static final Logger log = LoggerFactory.getLogger(RerunCommand.class);
 
     private final BusinessDays businessDays;
     private final BillingSettings settings;
@@ -46,9 +46,9 @@ public class RerunRun {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    public RerunRun(BusinessDays businessDays, BillingSettings settings, RerunStore reruns, LedgerRollback rollback,
-                    RevisionReconciler reconciler, DayLauncher dayLauncher, Reports reports, JdbcTemplate jdbc,
-                    TransactionTemplate transaction) {
+    public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
+                        LedgerRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
+                        Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.businessDays = businessDays;
         this.settings = settings;
         this.reruns = reruns;

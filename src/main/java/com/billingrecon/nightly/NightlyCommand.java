@@ -18,17 +18,17 @@ import org.springframework.stereotype.Component;
  * day after the other, so that a catch-up writes the same folders as day-by-day runs.
  */
 @Component
-public class NightlyRun {
+public class NightlyCommand {
 
-    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+    private static final Logger log = LoggerFactory.getLogger(NightlyCommand.class);
 
     private final BusinessDays businessDays;
     private final BillingSettings settings;
     private final DayLauncher dayLauncher;
     private final RunSummary runSummary;
 
-    public NightlyRun(BusinessDays businessDays, BillingSettings settings, DayLauncher dayLauncher,
-                      RunSummary runSummary) {
+    public NightlyCommand(BusinessDays businessDays, BillingSettings settings, DayLauncher dayLauncher,
+                          RunSummary runSummary) {
         this.businessDays = businessDays;
         this.settings = settings;
         this.dayLauncher = dayLauncher;
