@@ -31,15 +31,15 @@ public class DayLauncher {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyCloseJob;
-    private final RunningDay runningDay;
+    private final DayInProgress dayInProgress;
     private volatile boolean stopRequested;
 
     public DayLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyCloseJob,
-                       RunningDay runningDay) {
+                       DayInProgress dayInProgress) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyCloseJob = nightlyCloseJob;
-        this.runningDay = runningDay;
+        this.dayInProgress = dayInProgress;
     }
 
     public BatchStatus closeDay(LocalDate day, LocalDate runDate, LocalDate previousRunDate,
@@ -59,7 +59,7 @@ public class DayLauncher {
      */
     public void requestStop() {
         stopRequested = true;
-        runningDay.current().ifPresent(execution -> {
+        dayInProgress.execution().ifPresent(execution -> {
             try {
                 jobOperator.stop(execution);
             } catch (Exception e) {

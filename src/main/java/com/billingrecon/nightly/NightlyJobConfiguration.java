@@ -33,9 +33,9 @@ public class NightlyJobConfiguration {
                                Step settlement,
                                Step reportGeneration,
                                Step dayClose,
-                               RunningDay runningDay) {
+                               DayInProgress dayInProgress) {
         return new JobBuilder(DayParameters.JOB_NAME, jobRepository)
-                .listener(runningDay)
+                .listener(dayInProgress)
                 .start(accountsLoad)
                 .next(filePreparation)
                 .next(cdrIngestion)

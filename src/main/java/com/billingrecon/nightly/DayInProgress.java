@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The execution of the business day being closed right now, so that a stop request can reach it. */
 @Component
-public class RunningDay implements JobExecutionListener {
+public class DayInProgress implements JobExecutionListener {
 
     private volatile JobExecution current;
 
@@ -21,7 +21,7 @@ public class RunningDay implements JobExecutionListener {
         current = null;
     }
 
-    public Optional<JobExecution> current() {
+    public Optional<JobExecution> execution() {
         return Optional.ofNullable(current);
     }
 }
