@@ -38,7 +38,7 @@ final class EmbeddedDatabase implements Database {
         this.server = server;
         this.dataDir = dataDir;
         this.lock = lock;
-        this.pool = Pools.pool(server.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        this.pool = ConnectionPool.open(server.getJdbcUrl("postgres", "postgres"), "postgres", null);
     }
 
     static EmbeddedDatabase start(Path dataDir) throws IOException {

@@ -9,7 +9,7 @@ final class ExternalDatabase implements Database {
     private final String url;
 
     ExternalDatabase(String url, String user, String password) {
-        this.pool = Pools.pool(url, user, password);
+        this.pool = ConnectionPool.open(url, user, password);
         this.url = url;
     }
 

@@ -3,12 +3,13 @@ package com.billingrecon.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-final class Pools {
+/** The run's pool of connections to its PostgreSQL, embedded or external. */
+final class ConnectionPool {
 
-    private Pools() {
+    private ConnectionPool() {
     }
 
-    static HikariDataSource pool(String url, String user, String password) {
+    static HikariDataSource open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) {
