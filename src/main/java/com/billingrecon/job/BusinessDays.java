@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The business days whose reports were written; the greatest is the last run date. */
+/** The business days closed (their reports written); the latest is the last run date. */
 @Repository
 public class BusinessDays {
 
@@ -15,7 +15,7 @@ public class BusinessDays {
         this.jdbc = jdbc;
     }
 
-    public Optional<LocalDate> lastClosed() {
+    public Optional<LocalDate> lastRunDate() {
         return Optional.ofNullable(jdbc.queryForObject("SELECT max(business_date) FROM business_day", LocalDate.class));
     }
 

@@ -38,19 +38,19 @@ public class NightlyCommand {
     public ExitCode run(RunRequest request) {
         settings.requireZone(request.billingZone());
         LocalDate runDate = request.runDate();
-        Optional<LocalDate> last = businessDays.lastClosed();
-        if (last.isPresent() && !runDate.isAfter(last.get())) {
+        Optional<LocalDate> lastRunDate = businessDays.lastRunDate();
+        if (lastRunDate.isPresent() && !runDate.isAfter(lastRunDate.get())) {
             if (businessDays.isClosed(runDate)) {
                 log.info("Business day {} was already closed; its reports stay as they are. Nothing to do.", runDate);
                 return ExitCode.DONE;
             }
-            throw new UsageException("run date " + runDate + " is before the last run date " + last.get());
+            throw new UsageException("run date " + runDate + " is before the last run date " + lastRunDate.get());
         }
-        LocalDate first = last.map(day -> day.plusDays(1))
+        LocalDate first = lastRunDate.map(day -> day.plusDays(1))
                 .orElseGet(() -> new InputDirectory(request.inputDir()).earliestDate(runDate).orElse(runDate));
         settings.fixZone(request.billingZone());
         for (LocalDate day = first; !day.isAfter(runDate); day = day.plusDays(1)) {
-            BatchStatus status = closeDay(request, day, last.orElse(null));
+            BatchStatus status = closeDay(request, day, lastRunDate.orElse(null));
             if (status != BatchStatus.COMPLETED) {
                 log.error("Business day {} ended {}; days before it are closed. Run the same command again to resume.",
                         day, status);

@@ -65,7 +65,7 @@ public class RerunCommand {
         YearMonth period = request.period();
         RerunStore.Rerun rerun = reruns.unfinished().map(unfinished -> resume(unfinished, period))
                 .orElseGet(() -> begin(request));
-        for (LocalDate day = rerun.restartFrom(); !day.isAfter(rerun.lastDay()); day = day.plusDays(1)) {
+        for (LocalDate day = rerun.restartFrom(); !day.isAfter(rerun.lastRunDate()); day = day.plusDays(1)) {
             BatchStatus status = replay(request, rerun, day);
             if (status != BatchStatus.COMPLETED) {
                 log.error("Rerun of {}: day {} ended {}. Run the same command again to resume.", period, day, status);
@@ -78,11 +78,11 @@ public class RerunCommand {
             List<List<String>> settled = reconciler.settle(rerun.id(), endOfDay);
             try {
                 ReportFolder.publish(request.outputDir(), "rerun-" + period, dir -> {
-                    reports.writeBalances(dir, rerun.lastDay());
+                    reports.writeBalances(dir, rerun.lastRunDate());
                     reports.writeInvoices(dir);
                     reports.writeRevisions(dir, settled);
-                    reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastDay(), unrecognized);
-                    reports.writeRejects(dir, rerun.restartFrom(), rerun.lastDay());
+                    reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastRunDate(), unrecognized);
+                    reports.writeRejects(dir, rerun.restartFrom(), rerun.lastRunDate());
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -91,10 +91,10 @@ public class RerunCommand {
             return settled;
         });
         Integer rejectedFiles = jdbc.queryForObject("SELECT count(*) FROM input_file WHERE status = 'REJECTED' "
-                + "AND business_date BETWEEN ? AND ?", Integer.class, rerun.restartFrom(), rerun.lastDay());
+                + "AND business_date BETWEEN ? AND ?", Integer.class, rerun.restartFrom(), rerun.lastRunDate());
         ExitCode exit = rejectedFiles != null && rejectedFiles > 0 ? ExitCode.DONE_WITH_FILES_TO_CHECK : ExitCode.DONE;
         log.info("Summary: rerun of {} replayed {}..{}, {} invoice revisions, {} files rejected whole, exit code {} -> {}",
-                period, rerun.restartFrom(), rerun.lastDay(), revisions.size(), rejectedFiles, exit.code(),
+                period, rerun.restartFrom(), rerun.lastRunDate(), revisions.size(), rejectedFiles, exit.code(),
                 request.outputDir().resolve("rerun-" + period));
         return exit;
     }
@@ -110,7 +110,7 @@ public class RerunCommand {
 
     private RerunStore.Rerun begin(RunRequest request) {
         YearMonth period = request.period();
-        LocalDate lastRunDate = businessDays.lastClosed()
+        LocalDate lastRunDate = businessDays.lastRunDate()
                 .orElseThrow(() -> new UsageException("no nightly run has closed a day yet: nothing to rerun"));
         if (period.isAfter(YearMonth.from(lastRunDate))) {
             throw new UsageException("period " + period + " is after the period of the last run date " + lastRunDate);
@@ -154,7 +154,7 @@ public class RerunCommand {
 
     private BatchStatus replay(RunRequest request, RerunStore.Rerun rerun, LocalDate day) {
         try {
-            return dayLauncher.replayDay(day, rerun.lastDay(), rerun.id(), request.inputDir(), request.outputDir(),
+            return dayLauncher.replayDay(day, rerun.lastRunDate(), rerun.id(), request.inputDir(), request.outputDir(),
                     request.billingZone());
         } catch (Exception e) {
             log.error("Rerun day {} could not be run: {}", day, e.toString(), e);

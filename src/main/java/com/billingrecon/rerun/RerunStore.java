@@ -21,9 +21,9 @@ public class RerunStore {
 
     /**
      * @param restartFrom the first day replayed; the ledger was rolled back to the end of the day before
-     * @param lastDay     the last run date: the last day replayed
+     * @param lastRunDate the last run date when the rerun began: the last day replayed
      */
-    public record Rerun(long id, YearMonth period, LocalDate restartFrom, LocalDate lastDay) {
+    public record Rerun(long id, YearMonth period, LocalDate restartFrom, LocalDate lastRunDate) {
     }
 
     public Optional<Rerun> unfinished() {
@@ -32,11 +32,11 @@ public class RerunStore {
                         rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()), IN_PROGRESS).stream().findFirst();
     }
 
-    public Rerun start(YearMonth period, LocalDate restartFrom, LocalDate lastDay) {
+    public Rerun start(YearMonth period, LocalDate restartFrom, LocalDate lastRunDate) {
         Long id = jdbc.queryForObject("SELECT coalesce(max(rerun_id), 0) + 1 FROM rerun", Long.class);
         jdbc.update("INSERT INTO rerun (rerun_id, period, restart_from, last_day, status) VALUES (?, ?, ?, ?, ?)",
-                id, period.atDay(1), restartFrom, lastDay, IN_PROGRESS);
-        return new Rerun(id, period, restartFrom, lastDay);
+                id, period.atDay(1), restartFrom, lastRunDate, IN_PROGRESS);
+        return new Rerun(id, period, restartFrom, lastRunDate);
     }
 
     public void finish(Rerun rerun) {
