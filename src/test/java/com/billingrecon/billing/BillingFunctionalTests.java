@@ -6,6 +6,7 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Report;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs the job as the command line would, and checks the day folders against figures worked out by hand
  * in the comments. Unless a test says otherwise the billing zone is UTC.
  */
+@Slow
 class BillingFunctionalTests {
 
     /** The invoices.csv columns a test checks, in this order. */

@@ -6,6 +6,7 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Report;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,7 @@ import net.jqwik.api.ShrinkingMode;
  * payments that may name an invoice, their own or another account's. Each try is a real run (about two
  * seconds), so tries are few and shrinking is off.
  */
+@Slow
 class BillingInvariantProperties {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 29);

@@ -7,6 +7,7 @@ import com.billingrecon.cli.BillingRecon;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.HoldEmbeddedDatabase;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The database under a run (SPEC §1, §7): the embedded PostgreSQL outlives a killed run with its data; one run at a
  * time per data folder (file lock) and per database (advisory lock), the second one refused with exit code 4.
  */
+@Slow
 class EmbeddedDatabaseTests {
 
     private static final long READY_WAIT_SECONDS = 120;

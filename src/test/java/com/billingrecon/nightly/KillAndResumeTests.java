@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the folder of a clean run on another data folder, and no folder may ever be seen half-written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class KillAndResumeTests {
 
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-31");

@@ -6,6 +6,7 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * day-by-day runs. Over four days 2026-10-30..11-02 that close October (invoices issued on 11-01), with late
  * usage, an ONGOING CDR completed later, payments, rejected rows, a file rejected whole and an unrecognized name.
  */
+@Slow
 class NightlyRunDatesFunctionalTests {
 
     private static final String CDR_HEADER = "cdr_id,account_id,type,start_time,duration_s,amount,currency,status";

@@ -11,6 +11,7 @@ import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * processes on one embedded data folder, and an in-process run against an external database whose run lock
  * another connection holds.
  */
+@Slow
 class OneRunAtATimeTests {
 
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-31");

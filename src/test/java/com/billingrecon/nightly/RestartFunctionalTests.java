@@ -9,6 +9,7 @@ import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rejected rows, duplicates, ONGOING CDRs completed the next day, charges and payments every day.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class RestartFunctionalTests {
 
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-30");

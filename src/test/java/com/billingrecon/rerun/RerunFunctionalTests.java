@@ -8,6 +8,7 @@ import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.Ledger;
 import com.billingrecon.support.ReportFiles;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rerun --period=2026-10} takes in, revises and reports. The yardstick of a rerun is a fresh catch-up
  * over the same files on an empty database.
  */
+@Slow
 class RerunFunctionalTests {
 
     private static final String PERIOD = "2026-10";
