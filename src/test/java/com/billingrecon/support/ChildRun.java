@@ -39,9 +39,14 @@ public final class ChildRun implements AutoCloseable {
 
     /** Starts {@code java -cp <test class path> BillingReconApplication args...}. */
     public static ChildRun start(String... args) throws IOException {
+        return startWithHeap("512m", args);
+    }
+
+    /** The same with a maximum heap of {@code maxHeap} ({@code -Xmx}), to prove what memory a run needs. */
+    public static ChildRun startWithHeap(String maxHeap, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                "-Xmx" + maxHeap,
                 "-cp", System.getProperty("java.class.path"), BillingReconApplication.class.getName()));
         command.addAll(List.of(args));
         return new ChildRun(new ProcessBuilder(command).redirectErrorStream(true).start());
