@@ -1,9 +1,11 @@
 package com.billingrecon.cli;
 
 import com.billingrecon.domain.FileKind;
+import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.ingest.csv.FileInspection;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** What must hold before anything is written: a readable input folder with an acceptable accounts.csv. */
@@ -23,9 +25,12 @@ final class InputChecks {
             throw new UsageException("output " + request.outputDir() + " exists and is not a folder");
         }
         Path accounts = input.resolve(ACCOUNTS_FILE);
-        if (!Files.isRegularFile(accounts)) {
+        if (!Files.exists(accounts, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException(ACCOUNTS_FILE + " is missing from " + input);
         }
+        new InputDirectory(input).whyNotReadable(ACCOUNTS_FILE).ifPresent(why -> {
+            throw new UsageException(ACCOUNTS_FILE + " in " + input + " cannot be used: " + why);
+        });
         try {
             FileInspection inspection = FileInspection.inspect(accounts, FileKind.ACCOUNTS);
             if (inspection.rejection() != null) {
