@@ -24,6 +24,7 @@ final class InputChecks {
         if (Files.exists(request.outputDir()) && !Files.isDirectory(request.outputDir())) {
             throw new UsageException("output " + request.outputDir() + " exists and is not a folder");
         }
+        checkWritable(request.outputDir());
         Path accounts = input.resolve(ACCOUNTS_FILE);
         if (!Files.exists(accounts, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException(ACCOUNTS_FILE + " is missing from " + input);
@@ -38,6 +39,29 @@ final class InputChecks {
             }
         } catch (IOException e) {
             throw new UsageException(ACCOUNTS_FILE + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The output folder, or the nearest folder above it that exists (where it will be created), must be a folder
+     * this user may write into. Only permissions and the mount are looked at (root may write anywhere but on a
+     * read-only file system); nothing is created before the run starts.
+     */
+    private static void checkWritable(Path outputDir) {
+        Path existing = outputDir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new UsageException("output folder " + outputDir + " cannot be created: " + existing
+                    + " is not a folder; give an --output-dir this user can write into");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new UsageException("output folder " + outputDir + " is not writable (" + existing
+                    + "); make it writable for this user or give another --output-dir");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.nightly.BillingSettings;
 import com.billingrecon.nightly.BusinessDays;
+import com.billingrecon.nightly.DayFailedException;
 import com.billingrecon.nightly.DayLauncher;
 import com.billingrecon.report.ReportFolder;
 import com.billingrecon.report.Reports;
@@ -157,8 +158,7 @@ public class RerunRun {
             return dayLauncher.replayDay(day, rerun.lastDay(), rerun.id(), request.inputDir(), request.outputDir(),
                     request.billingZone());
         } catch (Exception e) {
-            log.error("Rerun day {} could not be run: {}", day, e.toString(), e);
-            return BatchStatus.FAILED;
+            throw DayFailedException.of(day, e);
         }
     }
 }
