@@ -8,7 +8,9 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
 import com.billingrecon.nightly.DayLauncher;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -39,14 +41,27 @@ public final class BillingRecon {
         RunRequest request;
         try {
             request = CommandLineParser.parse(arguments);
-            InputChecks.check(request);
         } catch (UsageException e) {
             return usageError(e);
         }
+        try {
+            InputChecks.check(request);
+        } catch (UsageException e) {
+            // the command line is well formed: its folders are what the operator must fix
+            System.err.println("billing-recon: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         StopSignal.install();
+        try (RunLog runLog = RunLog.start()) {
+            return run(request, runLog);
+        }
+    }
+
+    private static ExitCode run(RunRequest request, RunLog runLog) {
         try (Database database = open(request);
              RunLock lock = RunLock.acquire(database.dataSource());
              ConfigurableApplicationContext context = start(database)) {
+            runLog.writeTo(RunLog.fileFor(request));
             log.info("billing-recon {} on {}", request.describe(), database.describe());
             StopSignal.whenRequested(context.getBean(DayLauncher.class)::requestStop);
             ExitCode exit = context.getBean(RunDispatcher.class).run(request);
@@ -54,10 +69,14 @@ public final class BillingRecon {
         } catch (UsageException e) {
             return usageError(e);
         } catch (AnotherRunException e) {
-            System.err.println("billing-recon: " + e.getMessage() + "; nothing done");
+            System.err.println("billing-recon: " + e.getMessage() + "; nothing done: wait for that run to end, "
+                    + "then run this command again");
             return ExitCode.ANOTHER_RUN;
         } catch (Exception e) {
-            log.error("Run failed: {}. Nothing is half-written; run the same command again to resume.", e.toString(), e);
+            Optional<Path> logFile = runLog.writeTo(RunLog.fileFor(request));
+            // the stack trace is for the log file; the operator reads one line
+            log.error("Run failed", e);
+            log.error(FailureMessage.of(e, request, logFile));
             return ExitCode.FAILED;
         }
     }

@@ -16,7 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * applies {@code prepare} (the row rules that need no history, and whatever else can be done before the
  * write) while the chunk before is being written, so the CPU work overlaps the database's. The step's
  * item is a block of consecutive rows, not one row: the per-item work of the framework is then paid once
- * per block. Blocks pass through a bounded queue, which keeps memory flat. The position saved with each
+ * per block. Blocks pass through a bounded queue, which keeps memory flat: a block also ends once its rows'
+ * raw text reaches {@link #BLOCK_CHARS}, so that the rows in flight (the queue and the chunk being written) hold
+ * a bounded amount of text even when every record is near the longest a record may be. The position saved with each
  * chunk is that of the last row handed to the step, not of the read-ahead, so a restart resumes at the
  * first row that was not committed.
  *
@@ -27,6 +29,8 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     private static final String FILE_INDEX = "file.index";
     private static final String RECORDS = "file.records";
     private static final int BLOCKS_AHEAD = 16;
+    /** Raw characters after which a block ends early: far above what 500 ordinary rows hold (~40,000). */
+    static final int BLOCK_CHARS = 256 * 1024;
     private static final Block END = new Block(List.of(), null, null);
 
     private final DayFileRows rows;
@@ -67,11 +71,14 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     private void readAhead() {
         try {
             List<I> items = new ArrayList<>(blockRows);
+            long chars = 0;
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 items.add(prepare.apply(row));
-                if (items.size() == blockRows) {
+                chars += row.raw().length();
+                if (items.size() == blockRows || chars >= BLOCK_CHARS) {
                     queue.put(new Block(items, rows.position(), null));
                     items = new ArrayList<>(blockRows);
+                    chars = 0;
                 }
             }
             if (!items.isEmpty()) {

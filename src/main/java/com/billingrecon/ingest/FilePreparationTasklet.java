@@ -21,7 +21,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Registers the day's files before a row is read: each dated file of the day is inspected whole
- * (SHA-256, UTF-8, header) and either taken in or rejected whole; names the job does not know, and
+ * (SHA-256, UTF-8, header) and either taken in or rejected whole (so is a name that is not a readable
+ * regular file, which is never opened); names the job does not know, and
  * files it must hold, are listed for the day's reconciliation report.
  */
 public class FilePreparationTasklet implements Tasklet {
@@ -50,8 +51,10 @@ public class FilePreparationTasklet implements Tasklet {
         int rejected = 0;
         for (InputFileName file : recognized) {
             if (file.businessDate().equals(businessDate)) {
-                String stamp = FileStamp.of(input.resolve(file.fileName()));
-                FileInspection inspection = inspect(file);
+                Optional<String> notReadable = input.whyNotReadable(file.fileName());
+                String stamp = notReadable.isPresent() ? null : FileStamp.of(input.resolve(file.fileName()));
+                FileInspection inspection = notReadable.map(why -> new FileInspection(null, null, why))
+                        .orElseGet(() -> inspect(file));
                 store.register(file.fileName(), file.kind(), file.businessDate(), file.orderKey(),
                         inspection.sha256(), stamp, inspection.rejection());
                 if (inspection.rejection() == null) {
@@ -95,6 +98,9 @@ public class FilePreparationTasklet implements Tasklet {
 
     /** Same stamp: not written since, not read again. Otherwise the same SHA-256, and the new stamp is kept. */
     private boolean unchanged(InputFileName file, InputFileStore.Registered registered) {
+        if (input.whyNotReadable(file.fileName()).isPresent()) {
+            return false; // not read to find out: it is no longer the readable file that was processed
+        }
         Path path = input.resolve(file.fileName());
         String stamp = FileStamp.of(path);
         if (stamp != null && stamp.equals(registered.stamp())) {

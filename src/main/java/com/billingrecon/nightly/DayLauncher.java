@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -131,9 +132,12 @@ public class DayLauncher {
         }
         JobExecution execution = jobOperator.start(nightlyCloseJob, parameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().stream()
-                    .filter(e -> !(e instanceof JobInterruptedException))
-                    .forEach(e -> log.error("Business day {} failed: {}", day, e.toString(), e));
+            List<Throwable> failures = execution.getAllFailureExceptions().stream()
+                    .filter(e -> !(e instanceof JobInterruptedException)).toList();
+            failures.forEach(e -> log.error("Business day {} failed: {}", day, e.toString(), e));
+            if (execution.getStatus() != BatchStatus.STOPPED && !failures.isEmpty()) {
+                throw new DayFailedException(day, failures.get(0));
+            }
         }
         return execution.getStatus();
     }

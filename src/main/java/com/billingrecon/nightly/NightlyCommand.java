@@ -65,8 +65,7 @@ public class NightlyCommand {
             return dayLauncher.closeDay(day, request.runDate(), previousRunDate, request.inputDir(),
                     request.outputDir(), request.billingZone());
         } catch (Exception e) {
-            log.error("Business day {} could not be run: {}", day, e.toString(), e);
-            return BatchStatus.FAILED;
+            throw DayFailedException.of(day, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
+import com.billingrecon.nightly.DayFailedException;
 import com.billingrecon.nightly.DayLauncher;
 import com.billingrecon.report.ReportFolder;
 import com.billingrecon.report.Reports;
@@ -157,8 +158,7 @@ public class RerunCommand {
             return dayLauncher.replayDay(day, rerun.lastRunDate(), rerun.id(), request.inputDir(), request.outputDir(),
                     request.billingZone());
         } catch (Exception e) {
-            log.error("Rerun day {} could not be run: {}", day, e.toString(), e);
-            return BatchStatus.FAILED;
+            throw DayFailedException.of(day, e);
         }
     }
 }

@@ -86,6 +86,23 @@ class DayFileRowReaderTest {
         assertThat(before).isSubsetOf(List.of("A1", "A2"), List.of("A3", "A4"), List.of("A5", "A6"));
     }
 
+    @Test
+    void aBlockEndsEarlyOnceItsRowsHoldBlockCharsSoLongRecordsDoNotMultiplyTheMemoryInFlight() throws Exception {
+        String longId = "L".repeat(DayFileRowReader.BLOCK_CHARS / 5);
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 1; i <= 12; i++) {
+            text.append(longId).append(i).append(",ACC-1,SMS,2026-09-30T10:00:00Z,,0.01,SGD,COMPLETED\n");
+        }
+        Files.writeString(input.resolve("cdr-2026-10-01.csv"), text);
+
+        DayFileRowReader<SourceRow> reader = reader(500, List.of("cdr-2026-10-01.csv"));
+        reader.open(new ExecutionContext());
+        List<List<String>> blocks = ids(reader, Integer.MAX_VALUE);
+        reader.close();
+
+        assertThat(blocks).extracting(List::size).containsExactly(5, 5, 2);
+    }
+
     private record Restart(List<List<String>> before, List<List<String>> after) {
     }
 

@@ -39,9 +39,14 @@ public final class ChildRun implements AutoCloseable {
 
     /** Starts {@code java -cp <test class path> BillingRecon args...}. */
     public static ChildRun start(String... args) throws IOException {
+        return startWithHeap("512m", args);
+    }
+
+    /** The same with a maximum heap of {@code maxHeap} ({@code -Xmx}), to prove what memory a run needs. */
+    public static ChildRun startWithHeap(String maxHeap, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                "-Xmx" + maxHeap,
                 // the operators' configuration: the child's log is its output, not the test run's log file
                 "-Dlogback.configurationFile=logback.xml", "-Dlogging.config=classpath:logback.xml",
                 "-cp", System.getProperty("java.class.path"), BillingRecon.class.getName()));

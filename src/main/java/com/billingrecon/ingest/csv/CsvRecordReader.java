@@ -20,10 +20,20 @@ import java.util.List;
  * A broken quote makes the record malformed up to the end of its physical line; an unterminated quote makes
  * the rest of the input one malformed record.
  *
+ * <p>Length: a record is at most {@link #MAX_RECORD_CODE_POINTS} code points of raw text, its final line break
+ * not counted. A longer one is malformed and holds its first that many code points; reading resumes at the
+ * physical line after the one holding the first code point too many, and a quote open there is not carried
+ * on. Past the limit the rest of the line is scanned for its line break but not kept, so memory stays bounded
+ * whatever the length of a line or of the file (a 400 MB field, or an unterminated quote near the start).
+ *
  * <p>Restart: a restarted reader skips the records already returned by calling {@link #next()} that many
  * times; blank lines are never records, so the count is stable.
  */
 public final class CsvRecordReader implements Closeable {
+
+    /** The longest record (SPEC §8), in Unicode code points. */
+    public static final int MAX_RECORD_CODE_POINTS = 65_536;
+    static final String TOO_LONG = "record longer than 65,536 characters";
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int FIELD_START = 0;
@@ -40,6 +50,10 @@ public final class CsvRecordReader implements Closeable {
     private boolean lineEndedWithLf;
     /** The raw text of the record being read; reused so that a long file allocates little. */
     private final StringBuilder raw = new StringBuilder(256);
+    /** Low surrogates in {@code raw}: its code points are its length less these (the input is valid UTF-16). */
+    private int rawLowSurrogates;
+    /** Characters of the current line were dropped: the record has more than one code point too many. */
+    private boolean dropped;
     private final StringBuilder quoted = new StringBuilder(64);
     private int lastFieldCount = 8;
 
@@ -51,6 +65,8 @@ public final class CsvRecordReader implements Closeable {
     public CsvRecord next() throws IOException {
         while (true) {
             raw.setLength(0);
+            rawLowSurrogates = 0;
+            dropped = false;
             if (!readPhysicalLine()) {
                 return null;
             }
@@ -68,6 +84,9 @@ public final class CsvRecordReader implements Closeable {
         long quoteOpenedOnLine = startLine;
         int lineStart = 0;
         while (true) {
+            if (dropped) {
+                return malformed(startLine, raw.length(), TOO_LONG);
+            }
             int contentEnd = contentEnd();
             for (int i = lineStart; i < contentEnd; i++) {
                 char c = raw.charAt(i);
@@ -115,6 +134,9 @@ public final class CsvRecordReader implements Closeable {
                 }
             }
             if (state != QUOTED) {
+                if (tooLong(contentEnd)) {
+                    return malformed(startLine, contentEnd, TOO_LONG);
+                }
                 fields.add(lastField(state, fieldStart, contentEnd));
                 raw.setLength(contentEnd);
                 lastFieldCount = fields.size();
@@ -122,17 +144,28 @@ public final class CsvRecordReader implements Closeable {
             }
             String unterminated = "unterminated quote in field " + (fields.size() + 1)
                     + " opened on line " + quoteOpenedOnLine;
-            if (!lineEndedWithLf) {
+            if (!lineEndedWithLf || !moreInput()) {
+                // the file's final line break is not part of the record
                 return malformed(startLine, contentEnd, unterminated);
             }
-            // the line break is inside the quoted value: keep it (as in the file) and read on
-            int lineBreakStart = contentEnd;
+            // the line break is inside the quoted value: it counts, as in the file
+            if (codePointsBefore(raw.length()) + 1 > MAX_RECORD_CODE_POINTS) {
+                return malformed(startLine, raw.length(), TOO_LONG);
+            }
             raw.append('\n');
             lineStart = raw.length();
-            if (!readPhysicalLine()) {
-                return malformed(startLine, lineBreakStart, unterminated);
-            }
+            readPhysicalLine();
         }
+    }
+
+    /** Code points in {@code raw} before {@code end}, which is its length or one less (a line-end CR). */
+    private int codePointsBefore(int end) {
+        return end - rawLowSurrogates;
+    }
+
+    /** Whether the record's text up to {@code end} is longer than a record may be. */
+    private boolean tooLong(int end) {
+        return dropped || codePointsBefore(end) > MAX_RECORD_CODE_POINTS;
     }
 
     private String lastField(int state, int fieldStart, int contentEnd) {
@@ -149,9 +182,14 @@ public final class CsvRecordReader implements Closeable {
         return length > 0 && raw.charAt(length - 1) == '\r' ? length - 1 : length;
     }
 
+    /**
+     * A malformed record ending at {@code rawEnd}; one too long, whatever else is wrong with it, holds its first
+     * MAX_RECORD_CODE_POINTS code points (the line that went past them is already read).
+     */
     private CsvRecord malformed(long startLine, int rawEnd, String detail) {
-        raw.setLength(rawEnd);
-        return new CsvRecord(startLine, raw.toString(), null, detail);
+        boolean cut = tooLong(rawEnd) || TOO_LONG.equals(detail);
+        raw.setLength(cut ? raw.offsetByCodePoints(0, MAX_RECORD_CODE_POINTS) : rawEnd);
+        return new CsvRecord(startLine, raw.toString(), null, cut ? TOO_LONG : detail);
     }
 
     /** Appends the next physical line, without its LF, to {@code raw}; false when the input is exhausted. */
@@ -167,10 +205,13 @@ public final class CsvRecordReader implements Closeable {
             }
             any = true;
             int start = position;
-            while (position < limit && buffer[position] != '\n') {
-                position++;
+            int lowSurrogates = 0;
+            for (char c; position < limit && (c = buffer[position]) != '\n'; position++) {
+                if (Character.isLowSurrogate(c)) {
+                    lowSurrogates++;
+                }
             }
-            raw.append(buffer, start, position - start);
+            keep(start, position, lowSurrogates);
             if (position < limit) {
                 position++;
                 lineEndedWithLf = true;
@@ -178,6 +219,41 @@ public final class CsvRecordReader implements Closeable {
                 return true;
             }
         }
+    }
+
+    /**
+     * Appends {@code buffer[start, end)} to {@code raw}, keeping at most one code point more than a record may
+     * hold (it tells a line-end CR from a record too long); the characters past it are dropped.
+     */
+    private void keep(int start, int end, int lowSurrogates) {
+        if (dropped) {
+            return;
+        }
+        int room = MAX_RECORD_CODE_POINTS + 1 - codePointsBefore(raw.length());
+        if (end - start - lowSurrogates <= room) {
+            raw.append(buffer, start, end - start);
+            rawLowSurrogates += lowSurrogates;
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            char c = buffer[i];
+            boolean low = Character.isLowSurrogate(c);
+            if (!low && room == 0) {
+                dropped = true;
+                return;
+            }
+            raw.append(c);
+            if (low) {
+                rawLowSurrogates++;
+            } else {
+                room--;
+            }
+        }
+    }
+
+    /** Whether a character follows; the buffer may be refilled, nothing is consumed. */
+    private boolean moreInput() throws IOException {
+        return position < limit || fill();
     }
 
     /** Refills the buffer; true when at least one character is available. */

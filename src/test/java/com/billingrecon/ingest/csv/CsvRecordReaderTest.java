@@ -1,5 +1,6 @@
 package com.billingrecon.ingest.csv;
 
+import static com.billingrecon.ingest.csv.CsvRecordReader.MAX_RECORD_CODE_POINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -189,8 +190,9 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void recordsLongerThanTheReadBufferAreReadWhole() throws IOException {
-        String longValue = "x".repeat(200_000);
+    void recordsThatCrossTheEndOfTheReadBufferAreReadWhole() throws IOException {
+        // the buffer holds 65,536 chars: the second record starts in one fill and ends in the next
+        String longValue = "x".repeat(30_000);
         List<CsvRecord> records = readAll("1," + longValue + "\n2,\"" + longValue + "\r\n" + longValue + "\"\n3,z");
 
         assertThat(records.get(0).fields().get(1)).isEqualTo(longValue);
@@ -210,5 +212,124 @@ class CsvRecordReaderTest {
                 assertThat(restarted.next()).isEqualTo(returned < all.size() ? all.get(returned) : null);
             }
         }
+    }
+
+    // SPEC §8: a record is at most 65,536 code points of raw text, its final line break not counted
+
+    private static final int LIMIT = MAX_RECORD_CODE_POINTS;
+
+    @Test
+    void aRecordOfExactlyTheLimitIsReadWholeWhateverItsFinalLineBreak() throws IOException {
+        String record = "1," + "x".repeat(LIMIT - 2);
+
+        for (String text : List.of(record + "\n2,y\n", record + "\r\n2,y\r\n", record + "\r")) {
+            CsvRecord read = readAll(text).get(0);
+            assertThat(read.malformed()).isFalse();
+            assertThat(read.raw()).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void aRecordOneCodePointTooLongIsMalformedHoldsItsFirst65536AndReadingResumesAtTheNextLine() throws IOException {
+        String record = "1," + "x".repeat(LIMIT - 1);
+
+        List<CsvRecord> records = readAll("h\n" + record + "\n2,y\n");
+
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).malformedDetail()).contains("longer than 65,536 characters");
+        assertThat(records.get(1).raw()).isEqualTo(record.substring(0, LIMIT));
+        assertThat(records.get(1).line()).isEqualTo(2L);
+        assertThat(records.get(2).fields()).containsExactly("2", "y");
+        assertThat(records.get(2).line()).isEqualTo(3L);
+    }
+
+    @Test
+    void theLimitCountsCodePointsNotUtf16Chars() throws IOException {
+        String face = "\uD83D\uDE00"; // one code point, two chars
+        String fits = face.repeat(LIMIT);
+        String tooLong = face.repeat(LIMIT + 1);
+
+        List<CsvRecord> records = readAll(fits + "\n" + tooLong + "\nok\n");
+
+        assertThat(records.get(0).fields()).containsExactly(fits);
+        assertThat(records.get(1).malformedDetail()).contains("longer than");
+        assertThat(records.get(1).raw()).isEqualTo(fits);
+        assertThat(records.get(2).raw()).isEqualTo("ok");
+    }
+
+    @Test
+    void aCrThatIsDataAtTheLimitMakesTheRecordTooLongButALineEndCrDoesNot() throws IOException {
+        String full = "x".repeat(LIMIT);
+
+        List<CsvRecord> records = readAll(full + "\r\n" + full + "\ry\nok\n");
+
+        assertThat(records.get(0).fields()).containsExactly(full);
+        assertThat(records.get(1).malformedDetail()).contains("longer than");
+        assertThat(records.get(1).raw()).isEqualTo(full);
+        assertThat(records.get(2).raw()).isEqualTo("ok");
+    }
+
+    @Test
+    void aQuotedRecordResumesAfterTheLineHoldingIts65537thCharacterAndAQuoteOpenThereIsNotCarriedOn()
+            throws IOException {
+        String first = "1,\"" + "a".repeat(30_000);
+        String second = "b".repeat(40_000) + "\",\"still open";
+        String text = "h\n" + first + "\n" + second + "\n2,y\n3,z\n";
+
+        List<CsvRecord> records = readAll(text);
+
+        assertThat(records).hasSize(4);
+        CsvRecord cut = records.get(1);
+        assertThat(cut.line()).isEqualTo(2L);
+        assertThat(cut.malformedDetail()).contains("longer than");
+        assertThat(cut.raw()).isEqualTo((first + "\n" + second).substring(0, LIMIT));
+        assertThat(records.get(2).fields()).containsExactly("2", "y");
+        assertThat(records.get(2).line()).isEqualTo(4L);
+        assertThat(records.get(3).fields()).containsExactly("3", "z");
+    }
+
+    @Test
+    void aLineBreakInsideAQuotedValueCountsAndCanBeThe65537thCharacter() throws IOException {
+        String first = "1,\"" + "a".repeat(LIMIT - 3);
+
+        List<CsvRecord> records = readAll(first + "\nb\"\n2,y\n");
+
+        assertThat(records.get(0).malformedDetail()).contains("longer than");
+        assertThat(records.get(0).raw()).isEqualTo(first);
+        assertThat(records.get(1).raw()).isEqualTo("b\"");
+        assertThat(records.get(1).line()).isEqualTo(2L);
+        assertThat(records.get(2).fields()).containsExactly("2", "y");
+    }
+
+    @Test
+    void anUnterminatedQuoteEndingAtTheLimitBeforeTheFilesFinalLineBreakIsNotTooLong() throws IOException {
+        String rest = "1,\"" + "a".repeat(LIMIT - 3);
+
+        CsvRecord record = readAll(rest + "\n").get(0);
+
+        assertThat(record.malformedDetail()).startsWith("unterminated quote");
+        assertThat(record.raw()).isEqualTo(rest);
+    }
+
+    @Test
+    void anUnterminatedQuoteEarlyInALongFileCutsOneRecordAndTheLaterRowsAreReadNormally() throws IOException {
+        StringBuilder text = new StringBuilder("h\n1,\"open\n");
+        int rows = 20_000;
+        for (int i = 0; i < rows; i++) {
+            text.append(i).append(",row\n");
+        }
+
+        List<CsvRecord> records = readAll(text.toString());
+
+        String fromLine2 = text.substring("h\n".length());
+        long breaksBefore65537th = fromLine2.substring(0, LIMIT).chars().filter(c -> c == '\n').count();
+        long resumeLine = 2 + breaksBefore65537th + 1;
+        CsvRecord cut = records.get(1);
+        assertThat(cut.malformedDetail()).contains("longer than");
+        assertThat(cut.raw()).isEqualTo(fromLine2.substring(0, LIMIT));
+        List<CsvRecord> after = records.subList(2, records.size());
+        assertThat(after).hasSize((int) (rows + 3 - resumeLine));
+        assertThat(after).allSatisfy(r -> assertThat(r.fields()).containsExactly(String.valueOf(r.line() - 3), "row"));
+        assertThat(after.get(0).line()).isEqualTo(resumeLine);
     }
 }
