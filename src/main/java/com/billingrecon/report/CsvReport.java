@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Writes a report file: UTF-8 without BOM, LF line ends, a value quoted only when RFC 4180 needs it. */
-final class CsvReport {
+public final class CsvReport {
 
     private CsvReport() {
     }
 
-    static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+    public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                      ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\n")) {
