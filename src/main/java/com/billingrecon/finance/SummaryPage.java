@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The day's {@code summary.html}: one static page with its styles and charts inline, so it opens from
@@ -65,9 +67,15 @@ final class SummaryPage {
         List<String> off = d.unreconciled();
         control("files", "every file reconciles", "", "rows read = accepted + duplicates + rejected"
                 + (off.isEmpty() ? "" : "; not: " + String.join(", ", off)), d.everyFileReconciles());
-        d.journal().totals().forEach((currency, sums) -> control("journal", "journal balanced", currency,
-                "debits " + amount(sums[0]) + ", credits " + amount(sums[1]),
-                sums[0].compareTo(sums[1]) == 0 && d.journal().unbalancedEntries().isEmpty()));
+        // every currency of the ledger gets its line, a day without postings too (0 = 0)
+        SortedSet<String> currencies = new TreeSet<>(d.journal().totals().keySet());
+        d.arControls().forEach(ar -> currencies.add(ar.currency()));
+        for (String currency : currencies) {
+            BigDecimal[] sums = d.journal().totals().getOrDefault(currency,
+                    new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            control("journal", "journal balanced", currency, "debits " + amount(sums[0]) + ", credits "
+                    + amount(sums[1]), sums[0].compareTo(sums[1]) == 0 && d.journal().unbalancedEntries().isEmpty());
+        }
         if (!d.journal().unbalancedEntries().isEmpty()) {
             control("journal", "entries balanced", "", String.join(", ", d.journal().unbalancedEntries()), false);
         }

@@ -86,7 +86,7 @@ class FinanceReportsFunctionalTests {
             ReportFiles.rows(folder.resolve("journal.csv"), FinanceFiles.JOURNAL_HEADER);
             FinanceFiles.assertBalancedEntries(folder.resolve("journal.csv"));
             Map<String, Boolean> controls = FinanceFiles.controls(folder.resolve("summary.html"));
-            assertThat(controls).as(day).containsKeys("files ", "ar SGD", "ar JPY").doesNotContainValue(false);
+            assertThat(controls).as(day).containsKeys("files ", "journal SGD", "journal JPY", "ar SGD", "ar JPY").doesNotContainValue(false);
         }
     }
 
