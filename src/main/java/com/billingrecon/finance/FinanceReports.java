@@ -44,6 +44,7 @@ public class FinanceReports implements DayFolderPart {
 
     @Override
     public int writeInto(Path dir, LocalDate day) throws IOException {
+        long start = System.nanoTime();
         List<AgingLine> agingLines = aging.aging(day);
         CsvReport.write(dir.resolve("aging.csv"), AgingLine.CSV_COLUMNS,
                 agingLines.stream().map(AgingLine::csvValues).toList());
@@ -70,6 +71,8 @@ public class FinanceReports implements DayFolderPart {
                 summary.cash(day), agingByCurrency(agingLines), overLimit, overLimitCount[0],
                 summary.rejectsByReason(day), summary.trends(day));
         Files.writeString(dir.resolve("summary.html"), SummaryPage.render(data), StandardCharsets.UTF_8);
+        log.info("{} finance files: aging {} rows, journal {} lines, summary; {} ms", day, agingLines.size(),
+                journalLines.size(), (System.nanoTime() - start) / 1_000_000);
         return agingLines.size() + journalLines.size();
     }
 
