@@ -164,8 +164,7 @@ class NightlyJobFunctionalTests {
                 .containsExactly("nightly-2026-10-14", "nightly-2026-10-15", "nightly-2026-10-16");
         for (String folder : ReportFiles.names(output)) {
             assertThat(ReportFiles.names(output.resolve(folder)))
-                    .containsExactlyInAnyOrder("balances.csv", "invoices.csv", "rejects.csv", "reconciliation.csv",
-                            "aging.csv", "journal.csv", "summary.html");
+                    .containsExactlyInAnyOrderElementsOf(ReportFiles.DAY_FILES);
         }
     }
 
