@@ -34,6 +34,9 @@ public final class BillingRecon {
 
     public static ExitCode run(String... args) {
         List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("explain") && !CommandLineParser.wantsHelp(arguments)) {
+            return ExplainCommand.run(arguments.subList(1, arguments.size()));
+        }
         if (CommandLineParser.wantsHelp(arguments)) {
             System.out.println(CommandLineParser.USAGE);
             return arguments.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;

@@ -21,6 +21,8 @@ public final class CommandLineParser {
     public static final String USAGE = """
             usage: java -jar billing-recon.jar nightly --run-date=YYYY-MM-DD --input-dir=DIR --output-dir=DIR [options]
                    java -jar billing-recon.jar rerun   --period=YYYY-MM      --input-dir=DIR --output-dir=DIR [options]
+            """ + ExplainCommand.USAGE + """
+
             options: --billing-zone=ZONE   billing time zone (default UTC)
                      --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
                      --db-url=JDBC_URL --db-user=U --db-password=P   an external PostgreSQL instead

@@ -8,6 +8,8 @@ public enum RejectReason {
     INVALID_MODE,
     INVALID_CURRENCY,
     INVALID_AMOUNT,
+    /** accounts.csv: payment_terms_days is given but is not a whole number of days from 0 to 3650. */
+    INVALID_PAYMENT_TERMS,
     CURRENCY_MISMATCH,
     INVALID_TYPE,
     INVALID_STATUS,

@@ -85,13 +85,13 @@ public class AccountsLoadTasklet implements Tasklet {
     private void upsert(List<AccountRecord> accounts) {
         jdbc.batchUpdate("""
                 INSERT INTO account (account_id, name, currency, invoicing_mode, credit_limit, tax_rate, minor_units,
-                                     fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                     fingerprint, payment_terms_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
                     invoicing_mode = excluded.invoicing_mode, credit_limit = excluded.credit_limit,
                     tax_rate = excluded.tax_rate, minor_units = excluded.minor_units,
-                    fingerprint = excluded.fingerprint""",
+                    fingerprint = excluded.fingerprint, payment_terms_days = excluded.payment_terms_days""",
                 accounts.stream().map(a -> new Object[] {a.accountId(), a.name(), a.currency(), a.mode().name(),
-                        a.creditLimit(), a.taxRate(), a.minorUnits(), a.fingerprint()}).toList());
+                        a.creditLimit(), a.taxRate(), a.minorUnits(), a.fingerprint(), a.paymentTermsDays()}).toList());
     }
 }

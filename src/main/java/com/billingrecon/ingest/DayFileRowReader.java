@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -31,7 +33,8 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     private static final int BLOCKS_AHEAD = 16;
     /** Raw characters after which a block ends early: far above what 500 ordinary rows hold (~40,000). */
     static final int BLOCK_CHARS = 256 * 1024;
-    private static final Block END = new Block(List.of(), null, null);
+    private static final Logger log = LoggerFactory.getLogger(DayFileRowReader.class);
+    private static final Block END = new Block(List.of(), null, null, 0);
 
     private final DayFileRows rows;
     private final Function<SourceRow, I> prepare;
@@ -41,6 +44,7 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     private Thread readAhead;
     private Block last;
     private DayFileRows.Position handedOut;
+    private ProgressLine progress;
 
     public DayFileRowReader(DayFileRows rows, Function<SourceRow, I> prepare, int blockRows, String name) {
         this.rows = rows;
@@ -50,7 +54,7 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     }
 
     /** Consecutive prepared rows and the position after the last of them; or the failure that ends reading. */
-    private record Block(List<?> items, DayFileRows.Position end, Throwable failure) {
+    private record Block(List<?> items, DayFileRows.Position end, Throwable failure, long chars) {
     }
 
     @Override
@@ -63,6 +67,7 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
         } catch (Exception e) {
             throw new ItemStreamException("cannot resume reading at " + handedOut, e);
         }
+        progress = new ProgressLine(rows.describe() + " " + getName(), rows.totalBytes(), System.nanoTime());
         readAhead = new Thread(this::readAhead, getName() + "-read-ahead");
         readAhead.setDaemon(true);
         readAhead.start();
@@ -76,20 +81,20 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
                 items.add(prepare.apply(row));
                 chars += row.raw().length();
                 if (items.size() == blockRows || chars >= BLOCK_CHARS) {
-                    queue.put(new Block(items, rows.position(), null));
+                    queue.put(new Block(items, rows.position(), null, rows.charsRead()));
                     items = new ArrayList<>(blockRows);
                     chars = 0;
                 }
             }
             if (!items.isEmpty()) {
-                queue.put(new Block(items, rows.position(), null));
+                queue.put(new Block(items, rows.position(), null, rows.charsRead()));
             }
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) { // an Error too: the step must fail, not wait for rows that never come
             queue.clear();
-            queue.offer(new Block(List.of(), null, e));
+            queue.offer(new Block(List.of(), null, e, 0));
         }
     }
 
@@ -111,6 +116,7 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
             return null;
         }
         handedOut = last.end();
+        progress.advanced(last.items().size(), last.chars(), System.nanoTime()).ifPresent(log::info);
         return (List<I>) last.items();
     }
 

@@ -29,6 +29,8 @@ public final class DayFileRows implements AutoCloseable {
 
     private int fileIndex;
     private long records;
+    /** Characters of the records read so far (line ends counted as one), for progress lines only. */
+    private volatile long charsRead;
     private CsvRecordReader current;
     private CsvHeader header;
 
@@ -56,7 +58,9 @@ public final class DayFileRows implements AutoCloseable {
             CsvRecord record = current.next();
             if (record != null) {
                 records++;
-                return header.toRow(kind, files.get(fileIndex), businessDate, record);
+                SourceRow row = header.toRow(kind, files.get(fileIndex), businessDate, record);
+                charsRead += row.raw().length() + 1;
+                return row;
             }
             close();
             fileIndex++;
@@ -65,6 +69,28 @@ public final class DayFileRows implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The day and kind, for log lines. */
+    String describe() {
+        return businessDate + " " + kind.label();
+    }
+
+    long charsRead() {
+        return charsRead;
+    }
+
+    /** The size of the files on disk; 0 when one cannot be asked (reading them will say why). */
+    long totalBytes() {
+        long total = 0;
+        for (String file : files) {
+            try {
+                total += Files.size(input.resolve(file));
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+        return total;
     }
 
     Position position() {

@@ -30,18 +30,24 @@ public final class CsvReport {
 
     /** Writes {@code header} then {@code rows}; each row has one value per column of the header. */
     public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(out, header, rows);
+        }
+    }
+
+    /** The same rules on any writer (a command's standard output); the writer is flushed, not closed. */
+    public static void write(Writer out, List<String> header, List<List<String>> rows) throws IOException {
         boolean[] text = textColumns(header);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                     ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\n")) {
-            csv.writeNext(header.toArray(String[]::new), false);
-            for (List<String> row : rows) {
-                csv.writeNext(cells(row, text), false);
-            }
-            csv.flush();
-            if (csv.checkError()) {
-                throw new IOException("could not write " + file);
-            }
+        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\n");
+        // not closed here: closing the CSV writer would close the caller's writer
+        csv.writeNext(header.toArray(String[]::new), false);
+        for (List<String> row : rows) {
+            csv.writeNext(cells(row, text), false);
+        }
+        csv.flush();
+        if (csv.checkError()) {
+            throw new IOException("could not write a report");
         }
     }
 

@@ -3,6 +3,7 @@ package com.billingrecon.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,9 +24,12 @@ public class ReportGenerationTasklet implements Tasklet {
     private final Path outputDir;
     private final LocalDate day;
     private final boolean replay;
+    private final List<DayFolderPart> moreParts;
 
-    public ReportGenerationTasklet(Reports reports, Path outputDir, LocalDate day, boolean replay) {
+    public ReportGenerationTasklet(Reports reports, Path outputDir, LocalDate day, boolean replay,
+                                   List<DayFolderPart> moreParts) {
         this.reports = reports;
+        this.moreParts = List.copyOf(moreParts);
         this.outputDir = outputDir;
         this.day = day;
         this.replay = replay;
@@ -42,6 +46,9 @@ public class ReportGenerationTasklet implements Tasklet {
             counts.add(reports.writeInvoices(dir));
             counts.add(reports.writeRejects(dir, day));
             reports.writeReconciliation(dir, day);
+            for (DayFolderPart part : moreParts) {
+                counts.add(part.writeInto(dir, day));
+            }
         });
         contribution.incrementWriteCount(counts.total());
         log.info("{} reports: {} rows -> {}", day, counts.total(), folder);

@@ -3,6 +3,7 @@ package com.billingrecon.report;
 import com.billingrecon.job.DayParameters;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -27,7 +28,7 @@ public class ReportStepConfiguration {
             @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
             @Value(DayParameters.OUTPUT_DIR_VALUE) String outputDir,
             @Value(DayParameters.RERUN_ID_VALUE) Long rerunId,
-            Reports reports) {
-        return new ReportGenerationTasklet(reports, Path.of(outputDir), day, rerunId != null);
+            Reports reports, List<DayFolderPart> moreParts) {
+        return new ReportGenerationTasklet(reports, Path.of(outputDir), day, rerunId != null, moreParts);
     }
 }

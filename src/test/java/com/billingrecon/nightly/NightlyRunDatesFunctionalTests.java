@@ -171,7 +171,7 @@ class NightlyRunDatesFunctionalTests {
         assertThat(ReportFiles.names(catchUpOut))
                 .containsExactlyElementsOf(DAYS.stream().map(day -> "nightly-" + day).toList());
         Map<String, byte[]> caughtUp = ReportFiles.snapshot(catchUpOut);
-        assertThat(caughtUp).hasSize(4 * DAYS.size());
+        assertThat(caughtUp).hasSize(ReportFiles.DAY_FILES.size() * DAYS.size());
         ReportFiles.assertSameFiles(ReportFiles.snapshot(dayByDayOut), caughtUp);
         assertThat(new String(caughtUp.get("nightly-2026-11-01/invoices.csv"), StandardCharsets.UTF_8))
                 .as("the folders compared hold October's invoices").contains("INV-A1-202610-C", "INV-A2-202610-U");
@@ -183,7 +183,7 @@ class NightlyRunDatesFunctionalTests {
     private Map<String, byte[]> closeAllFourDays(String db, Path out) {
         assertThat(Run.nightly(db, input, out, LAST_DAY)).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
         Map<String, byte[]> reports = ReportFiles.snapshot(out);
-        assertThat(reports).hasSize(4 * DAYS.size());
+        assertThat(reports).hasSize(ReportFiles.DAY_FILES.size() * DAYS.size());
         return reports;
     }
 

@@ -58,7 +58,7 @@ class RestartFunctionalTests {
         cleanDb = TestDatabase.freshDatabaseUrl();
         assertThat(Run.nightly(cleanDb, input, cleanOutput, RUN_DATE)).isEqualTo(ExitCode.DONE);
         cleanReports = ReportFiles.snapshot(cleanOutput);
-        assertThat(cleanReports).hasSize(4 * 4);
+        assertThat(cleanReports).hasSize(ReportFiles.DAY_FILES.size() * 4);
         assertThat(count(cleanDb, "invoice WHERE issue_date = '2026-11-01' AND kind <> 'INDIVIDUAL'"))
                 .as("October's close issues monthly invoices").isPositive();
     }
@@ -147,7 +147,8 @@ class RestartFunctionalTests {
         assertThat(InjectedFailure.insertsSeen(db)).as("the injected failure struck").isEqualTo(nth);
         afterFailure.accept(db);
         for (String name : ReportFiles.names(output)) {
-            assertThat(ReportFiles.names(output.resolve(name))).as("folder %s is whole", name).hasSize(4);
+            assertThat(ReportFiles.names(output.resolve(name))).as("folder %s is whole", name)
+                    .hasSize(ReportFiles.DAY_FILES.size());
         }
 
         // when the cause is fixed and the same command runs again

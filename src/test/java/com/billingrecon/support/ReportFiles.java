@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  */
 public final class ReportFiles {
 
+    /** The files of every nightly-YYYY-MM-DD folder: SPEC §7's four, then finance's three. */
+    public static final List<String> DAY_FILES = List.of("balances.csv", "invoices.csv", "reconciliation.csv",
+            "rejects.csv", "aging.csv", "journal.csv", "summary.html");
+
     /** In an expected row: any text at all (a free-text column the SPEC does not fix). */
     public static final String ANY = "\u0000any";
     /** In an expected row: any text but the empty one (free text that must say something). */

@@ -24,7 +24,7 @@ class AccountRowValidatorTest {
         SourceRow row = account();
 
         assertThat(validator.check(row).record()).isEqualTo(new AccountRecord("A1", "Tan, Ah Kow", "SGD",
-                InvoicingMode.CONSOLIDATED_MONTHLY, new BigDecimal("500"), new BigDecimal("0.09"), 2, row.fingerprint()));
+                InvoicingMode.CONSOLIDATED_MONTHLY, new BigDecimal("500"), new BigDecimal("0.09"), 2, row.fingerprint(), null));
         assertThat(validator.check(account("currency", "JPY")).record().minorUnits()).isZero();
         assertThat(validator.check(account("currency", "BHD")).record().minorUnits()).isEqualTo(3);
     }
@@ -70,5 +70,17 @@ class AccountRowValidatorTest {
     void zeroAndLargeTaxRatesAreAccepted() {
         assertThat(validator.check(account("credit_limit", "0", "tax_rate", "-0")).isValid()).isTrue();
         assertThat(validator.check(account("tax_rate", "12.5")).isValid()).isTrue();
+    }
+
+    @Test
+    void paymentTermsAreOptionalWholeDaysAndAnythingElseIsInvalidPaymentTerms() {
+        assertThat(validator.check(account()).record().paymentTermsDays()).isNull();
+        assertThat(validator.check(account("payment_terms_days", "14")).record().paymentTermsDays()).isEqualTo(14);
+        assertThat(validator.check(account("payment_terms_days", "0")).record().paymentTermsDays()).isZero();
+        for (String bad : new String[] {"-1", "+7", "7.0", " 7", "30d", "3651"}) {
+            assertThat(reasonFor(account("payment_terms_days", bad))).as(bad).isEqualTo(RejectReason.INVALID_PAYMENT_TERMS);
+        }
+        // the other columns are checked first
+        assertThat(reasonFor(account("payment_terms_days", "x", "tax_rate", "-1"))).isEqualTo(RejectReason.INVALID_AMOUNT);
     }
 }

@@ -21,7 +21,8 @@ final class TestRows {
 
     static SourceRow account(String... changes) {
         return row(FileKind.ACCOUNTS, null, Map.of("account_id", "A1", "name", "Tan, Ah Kow", "currency", "SGD",
-                "invoicing_mode", "CONSOLIDATED_MONTHLY", "credit_limit", "500", "tax_rate", "0.09"), changes);
+                "invoicing_mode", "CONSOLIDATED_MONTHLY", "credit_limit", "500", "tax_rate", "0.09",
+                "payment_terms_days", ""), changes);
     }
 
     static SourceRow cdr(String... changes) {

@@ -1,0 +1,55 @@
+package com.billingrecon.finance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a day's journal one entry at a time. Entries are numbered {@code YYYYMMDD-nnnnnn} in the order they
+ * are opened; a posting of zero is left out, and an entry left with no posting is dropped. Whether each
+ * entry balances is for {@link JournalControl} to say: an unbalanced one is shown, not hidden.
+ */
+final class JournalEntries {
+
+    private final LocalDate day;
+    private final List<JournalLine> lines = new ArrayList<>();
+    private final List<JournalLine> open = new ArrayList<>();
+    private int entries;
+    private String entry;
+    private String currency;
+    private String accountId;
+
+    JournalEntries(LocalDate day) {
+        this.day = day;
+    }
+
+    void open(String currency, String accountId) {
+        close();
+        this.entry = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", entries + 1);
+        this.currency = currency;
+        this.accountId = accountId;
+    }
+
+    /** A posting: positive debits {@code glAccount}, negative credits it. */
+    void post(String glAccount, BigDecimal amount, String document, String description) {
+        if (amount.signum() != 0) {
+            open.add(new JournalLine(entry, day, glAccount, amount, currency, accountId, document, description));
+        }
+    }
+
+    List<JournalLine> lines() {
+        close();
+        return List.copyOf(lines);
+    }
+
+    private void close() {
+        if (open.isEmpty()) {
+            return;
+        }
+        lines.addAll(open);
+        open.clear();
+        entries++;
+    }
+}
