@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.GeneratedInput;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.Report;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class KillAndResumeTests {
         try (ChildRun clean = ChildRun.nightly(input, cleanOut, SECOND_DAY, cleanDb)) {
             assertThat(clean.exitCode()).as("clean run; its output:\n%s", clean.output()).isZero();
         }
-        cleanReports = visible(ReportFiles.snapshot(cleanOut));
+        cleanReports = visible(ReportFolders.snapshot(cleanOut));
         assertThat(cleanReports).hasSize(2 * REPORTS.size());
     }
 
@@ -87,7 +88,7 @@ class KillAndResumeTests {
         }
 
         // then
-        ReportFiles.assertSameFiles(visible(ReportFiles.snapshot(output)), cleanReports);
+        ReportFolders.assertSameFiles(visible(ReportFolders.snapshot(output)), cleanReports);
     }
 
     @Test
@@ -113,7 +114,7 @@ class KillAndResumeTests {
         }
 
         // then
-        ReportFiles.assertSameFiles(visible(ReportFiles.snapshot(output)), cleanReports);
+        ReportFolders.assertSameFiles(visible(ReportFolders.snapshot(output)), cleanReports);
     }
 
     /** Every visible entry is a whole day folder; only hidden (dot) names may be leftovers of the work aside. */
@@ -124,9 +125,9 @@ class KillAndResumeTests {
         for (String name : visibleNames(output)) {
             assertThat(name).matches("nightly-\\d{4}-\\d{2}-\\d{2}");
             Path folder = output.resolve(name);
-            assertThat(ReportFiles.names(folder)).as(name).containsExactlyInAnyOrderElementsOf(REPORTS);
+            assertThat(ReportFolders.names(folder)).as(name).containsExactlyInAnyOrderElementsOf(REPORTS);
             for (String report : REPORTS) {
-                assertThat(ReportFiles.read(folder.resolve(report))).as(name + "/" + report).isNotEmpty();
+                assertThat(Report.read(folder.resolve(report)).header()).as(name + "/" + report).isNotEmpty();
             }
         }
     }
@@ -135,7 +136,7 @@ class KillAndResumeTests {
         if (!Files.exists(output)) {
             return List.of();
         }
-        return ReportFiles.names(output).stream().filter(name -> !name.startsWith(".")).toList();
+        return ReportFolders.names(output).stream().filter(name -> !name.startsWith(".")).toList();
     }
 
     /** The files of the day folders, without hidden leftovers of an interrupted write. */
