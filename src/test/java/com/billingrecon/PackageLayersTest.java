@@ -47,7 +47,10 @@ class PackageLayersTest {
         }
         Floor fromFloor = floor(from);
         Floor toFloor = floor(to);
-        if (toFloor.compareTo(fromFloor) > 0 || (toFloor == fromFloor && toFloor == Floor.COMMAND_LINE)) {
+        if (toFloor == Floor.COMMAND_LINE && fromFloor == Floor.COMMAND_LINE) {
+            return Optional.of("the application's configuration and the command line that starts it form a cycle");
+        }
+        if (toFloor.compareTo(fromFloor) > 0) {
             return Optional.of("a " + fromFloor + " package uses a " + toFloor + " package");
         }
         return Optional.empty();
@@ -105,5 +108,6 @@ class PackageLayersTest {
         assertThat(forbidden("rerun", "nightly")).isEmpty();
         assertThat(forbidden("nightly", "cli")).isPresent();
         assertThat(forbidden("documents", "rerun")).as("a new package is a feature").isPresent();
+        assertThat(forbidden("", "cli")).as("the root package's configuration").isPresent();
     }
 }

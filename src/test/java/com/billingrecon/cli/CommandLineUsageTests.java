@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
+import com.billingrecon.support.InputFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandLineUsageTests {
 
-    private static final String ACCOUNTS_HEADER = "account_id,name,currency,invoicing_mode,credit_limit,tax_rate";
 
     @TempDir
     Path work;
@@ -47,9 +47,7 @@ class CommandLineUsageTests {
         input = Files.createDirectory(work.resolve("in"));
         output = work.resolve("out");
         dataDir = work.resolve("db");
-        Files.writeString(input.resolve("accounts.csv"), ACCOUNTS_HEADER + "\nA1,Alpha,SGD,NO_INVOICE,0,0\n");
-        Files.writeString(input.resolve("cdr-2026-10-01.csv"),
-                "cdr_id,account_id,type,start_time,duration_s,amount,currency,status\n");
+        InputFiles.in(input).accounts("A1,Alpha,SGD,NO_INVOICE,0,0").cdrs("2026-10-01");
     }
 
     /** The arguments of a valid nightly command on an embedded database in the test folder, with changes. */
@@ -173,15 +171,15 @@ class CommandLineUsageTests {
 
     @Test
     void anAccountsCsvMissingARequiredColumnIsAUsageErrorNamingTheColumn() throws IOException {
-        Files.writeString(input.resolve("accounts.csv"),
-                "account_id,name,currency,invoicing_mode,credit_limit\nA1,Alpha,SGD,NO_INVOICE,0\n");
+        InputFiles.in(input).write("accounts.csv", "account_id,name,currency,invoicing_mode,credit_limit",
+                "A1,Alpha,SGD,NO_INVOICE,0");
 
         assertUsageError(run(nightly()), "tax_rate");
     }
 
     @Test
     void anEmptyAccountsCsvIsAUsageError() throws IOException {
-        Files.writeString(input.resolve("accounts.csv"), "");
+        InputFiles.in(input).text("accounts.csv", "");
 
         assertUsageError(run(nightly()), "accounts.csv");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.InputFiles;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
@@ -170,7 +170,7 @@ class OneLineFailureTests {
         // when the cause is gone, then the same command ends with the clean run's reports
         execute(db, "DROP TRIGGER cut_connection ON cdr_history");
         assertThat(nightly("--db-url=" + db, "--db-user=postgres").exit()).isEqualTo(ExitCode.DONE);
-        ReportFiles.assertSameFiles(ReportFiles.snapshot(output), ReportFiles.snapshot(cleanOutput));
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(output), ReportFolders.snapshot(cleanOutput));
     }
 
     private static void execute(String url, String... statements) throws Exception {

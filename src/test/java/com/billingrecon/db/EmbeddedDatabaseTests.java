@@ -7,6 +7,7 @@ import com.billingrecon.cli.BillingRecon;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.HoldEmbeddedDatabase;
+import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.BufferedReader;
@@ -85,8 +86,7 @@ class EmbeddedDatabaseTests {
         Path dataDir = work.resolve("db");
         startHolder(dataDir, "held");
         Path input = Files.createDirectory(work.resolve("in"));
-        Files.writeString(input.resolve("accounts.csv"),
-                "account_id,name,currency,invoicing_mode,credit_limit,tax_rate\nA1,Alpha,SGD,NO_INVOICE,0,0\n");
+        InputFiles.in(input).accounts("A1,Alpha,SGD,NO_INVOICE,0,0");
         Path output = work.resolve("out");
 
         // when
@@ -142,8 +142,7 @@ class EmbeddedDatabaseTests {
         // given another run holding the lock of an external database
         String url = TestDatabase.freshDatabaseUrl();
         Path input = Files.createDirectory(work.resolve("in"));
-        Files.writeString(input.resolve("accounts.csv"),
-                "account_id,name,currency,invoicing_mode,credit_limit,tax_rate\nA1,Alpha,SGD,NO_INVOICE,0,0\n");
+        InputFiles.in(input).accounts("A1,Alpha,SGD,NO_INVOICE,0,0");
         Path output = work.resolve("out");
         try (Database other = Database.external(url, "postgres", null);
              RunLock held = RunLock.acquire(other.dataSource())) {

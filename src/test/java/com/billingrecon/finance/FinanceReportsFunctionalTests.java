@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.FinanceFiles;
 import com.billingrecon.support.Report;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.SampleRun;
 import com.billingrecon.support.TestDatabase;
@@ -83,7 +83,7 @@ class FinanceReportsFunctionalTests {
     void everyJournalEntryBalancesAndTheSummaryShowsBothControlsPassing() {
         for (String day : FinanceFiles.days(samples.output())) {
             Path folder = samples.output().resolve("nightly-" + day);
-            ReportFiles.rows(folder.resolve("journal.csv"), FinanceFiles.JOURNAL_HEADER);
+            Report.lines(folder.resolve("journal.csv"), FinanceFiles.JOURNAL_HEADER);
             FinanceFiles.assertBalancedEntries(folder.resolve("journal.csv"));
             Map<String, Boolean> controls = FinanceFiles.controls(folder.resolve("summary.html"));
             assertThat(controls).as(day).containsKeys("files ", "journal SGD", "journal JPY", "ar SGD", "ar JPY").doesNotContainValue(false);
@@ -168,7 +168,7 @@ class FinanceReportsFunctionalTests {
     /** aging.csv after checking its exact header. */
     private static final class ReportRows {
         static Report aging(Path output, String day) {
-            ReportFiles.rows(output.resolve("nightly-" + day).resolve("aging.csv"), FinanceFiles.AGING_HEADER);
+            Report.lines(output.resolve("nightly-" + day).resolve("aging.csv"), FinanceFiles.AGING_HEADER);
             return Report.of(output, day, "aging.csv");
         }
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.GeneratedInput;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.Report;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class KillAndResumeTests {
     private static final String SECOND_DAY = "2026-11-01";
     private static final int CDRS_PER_DAY = 100_000;
     private static final Duration MID_RUN_WAIT = Duration.ofMinutes(3);
-    private static final List<String> REPORTS = ReportFiles.DAY_FILES;
+    private static final List<String> REPORTS = ReportFolders.DAY_FILES;
 
     private Path input;
     private Map<String, byte[]> cleanReports;
@@ -52,7 +53,7 @@ class KillAndResumeTests {
         try (ChildRun clean = ChildRun.nightly(input, cleanOut, SECOND_DAY, cleanDb)) {
             assertThat(clean.exitCode()).as("clean run; its output:\n%s", clean.output()).isZero();
         }
-        cleanReports = visible(ReportFiles.snapshot(cleanOut));
+        cleanReports = visible(ReportFolders.snapshot(cleanOut));
         assertThat(cleanReports).hasSize(2 * REPORTS.size());
     }
 
@@ -86,7 +87,7 @@ class KillAndResumeTests {
         }
 
         // then
-        ReportFiles.assertSameFiles(visible(ReportFiles.snapshot(output)), cleanReports);
+        ReportFolders.assertSameFiles(visible(ReportFolders.snapshot(output)), cleanReports);
     }
 
     @Test
@@ -112,7 +113,7 @@ class KillAndResumeTests {
         }
 
         // then
-        ReportFiles.assertSameFiles(visible(ReportFiles.snapshot(output)), cleanReports);
+        ReportFolders.assertSameFiles(visible(ReportFolders.snapshot(output)), cleanReports);
     }
 
     /** Every visible entry is a whole day folder; only hidden (dot) names may be leftovers of the work aside. */
@@ -123,9 +124,9 @@ class KillAndResumeTests {
         for (String name : visibleNames(output)) {
             assertThat(name).matches("nightly-\\d{4}-\\d{2}-\\d{2}");
             Path folder = output.resolve(name);
-            assertThat(ReportFiles.names(folder)).as(name).containsExactlyInAnyOrderElementsOf(REPORTS);
+            assertThat(ReportFolders.names(folder)).as(name).containsExactlyInAnyOrderElementsOf(REPORTS);
             for (String report : REPORTS.stream().filter(r -> r.endsWith(".csv")).toList()) {
-                assertThat(ReportFiles.read(folder.resolve(report))).as(name + "/" + report).isNotEmpty();
+                assertThat(Report.read(folder.resolve(report)).header()).as(name + "/" + report).isNotEmpty();
             }
         }
     }
@@ -134,7 +135,7 @@ class KillAndResumeTests {
         if (!Files.exists(output)) {
             return List.of();
         }
-        return ReportFiles.names(output).stream().filter(name -> !name.startsWith(".")).toList();
+        return ReportFolders.names(output).stream().filter(name -> !name.startsWith(".")).toList();
     }
 
     /** The files of the day folders, without hidden leftovers of an interrupted write. */

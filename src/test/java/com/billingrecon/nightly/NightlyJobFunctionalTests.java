@@ -1,20 +1,21 @@
 package com.billingrecon.nightly;
 
-import static com.billingrecon.support.ReportFiles.ANY;
-import static com.billingrecon.support.ReportFiles.NON_EMPTY;
+import static com.billingrecon.support.Report.ANY;
+import static com.billingrecon.support.Report.NON_EMPTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.job.ExitCode;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.InputFiles;
+import com.billingrecon.support.Report;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +39,6 @@ class NightlyJobFunctionalTests {
     private static final String REJECTS_HEADER = "file,line,reason,detail,record";
     private static final String RECONCILIATION_HEADER =
             "file,kind,business_date,status,rows_read,accepted,duplicates,rejected,accepted_amount,detail";
-    private static final String CDR_HEADER = "cdr_id,account_id,type,start_time,duration_s,amount,currency,status";
 
     private Path input;
     private Path output;
@@ -53,8 +53,8 @@ class NightlyJobFunctionalTests {
     }
 
     private void writeInput() throws IOException {
-        lf("accounts.csv",
-                "account_id,name,currency,invoicing_mode,credit_limit,tax_rate",
+        inputFiles().lines("accounts.csv",
+                InputFiles.ACCOUNTS,
                 "A1,\"Alpha, Ltd\",SGD,CONSOLIDATED_MONTHLY,500,0.09",
                 "A2,Beta,SGD,INDIVIDUAL_AND_MONTHLY,100,0",
                 "A3,Gamma,JPY,NO_INVOICE,0,0",
@@ -62,8 +62,8 @@ class NightlyJobFunctionalTests {
                 "A1,\"Alpha, Ltd\",SGD,CONSOLIDATED_MONTHLY,500,0.09");
 
         // 2026-10-14: a BOM and CRLF line ends; lines 3 and 15 are blank
-        write("cdr-2026-10-14.csv", "\uFEFF" + String.join("\r\n",
-                CDR_HEADER,
+        inputFiles().text("cdr-2026-10-14.csv", "\uFEFF" + String.join("\r\n",
+                InputFiles.CDR,
                 "C1,A1,CALL,2026-10-14T10:00:00+08:00,60,1.50,SGD,COMPLETED",
                 "",
                 "C2,A1,SMS,2026-10-14 11:00:00,,0.05,SGD,ONGOING",
@@ -85,11 +85,11 @@ class NightlyJobFunctionalTests {
                 "C13,A1,CA\"LL,2026-10-14T10:00:00Z,60,1,SGD,COMPLETED",
                 "   ",
                 "C14,A1,FAX,2026-10-14T09:00:00.123456789Z,30,0,SGD,FAILED") + "\r\n");
-        lf("cdr-2026-10-14-x.csv",
+        inputFiles().lines("cdr-2026-10-14-x.csv",
                 "cdr_id,account_id,type,start_time,duration_s,amount,currency",
                 "X1,A1,CALL,2026-10-14T10:00:00Z,60,1,SGD");
         // columns in another order and an unknown extra column; line 3 holds a quoted line break
-        lf("charges-2026-10-14.csv",
+        inputFiles().lines("charges-2026-10-14.csv",
                 "description,charge_id,account_id,type,charge_date,amount,currency,note",
                 "\"Roaming pack, Asia\",CH1,A2,ADDON,2026-10-14,10.00,SGD,x",
                 "\"Line one\nline two\",CH2,A1,SUBSCRIPTION,2026-10-01,-2.5,SGD,y",
@@ -100,9 +100,9 @@ class NightlyJobFunctionalTests {
                 "x,CH5,A2,INSTALL,2026-10-14,5,SGD,z",
                 "\"unterminated,CH6,A2,ADDON,2026-10-14,1,SGD,z",
                 "y,CH7,A2,ADDON,2026-10-14,1,SGD,z");
-        lf("charges-2026-10-14-b.csv", "charge_id,account_id,type,charge_date,amount,currency,description");
-        lf("payments-2026-10-14.csv",
-                "payment_id,account_id,payment_date,amount,currency,method,invoice_ref",
+        inputFiles().lines("charges-2026-10-14-b.csv", InputFiles.CHARGES);
+        inputFiles().lines("payments-2026-10-14.csv",
+                InputFiles.PAYMENTS,
                 "P1,A2,2026-10-14,5.00,SGD,CARD,INV-A2-CH1",
                 "P2,A2,2026-10-14,0,SGD,CARD,",
                 "P3,A2,2026-10-15,1,SGD,CARD,",
@@ -113,8 +113,8 @@ class NightlyJobFunctionalTests {
         // 2026-10-15: no file at all
 
         // 2026-10-16
-        lf("cdr-2026-10-16.csv",
-                CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-16.csv",
+                InputFiles.CDR,
                 "C2,A1,SMS,2026-10-14 11:00:00,,0.05,SGD,COMPLETED",
                 "C1,A1,CALL,2026-10-14T10:00:00+08:00,60,1.50,SGD,COMPLETED",
                 "C20,A3,CALL,2026-10-16T09:00:00,+60,100,JPY,COMPLETED",
@@ -125,30 +125,30 @@ class NightlyJobFunctionalTests {
                 "C24,A1,CALL,2026-10-16T09:00:00Z,60,.5,SGD,COMPLETED",
                 "C25,A1,CALL,2026-10-16t09:00:00z,60,1,SGD,COMPLETED",
                 "C26,A1,CALL,2026-10-16T09:00:00Z,-0,1,SGD,COMPLETED");
-        Files.write(input.resolve("cdr-2026-10-16-latin1.csv"),
-                (CDR_HEADER + "\nC30,A1,CALL,2026-10-16T09:00:00Z,60,1,SGD,COMPLETED,caf\u00e9\n")
+        inputFiles().bytes("cdr-2026-10-16-latin1.csv",
+                (InputFiles.CDR + "\nC30,A1,CALL,2026-10-16T09:00:00Z,60,1,SGD,COMPLETED,caf\u00e9\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
         // header names are trimmed; the optional invoice_ref column may be left out
-        lf("payments-2026-10-16.csv",
+        inputFiles().lines("payments-2026-10-16.csv",
                 "payment_id , account_id,payment_date,amount,currency,method",
                 "P7,A1,2026-10-15,3,SGD,CARD");
-        write("payments-2026-10-16-empty.csv", "");
+        inputFiles().text("payments-2026-10-16-empty.csv", "");
         // header names are case-sensitive: payment_id is missing
-        lf("payments-2026-10-16-upper.csv",
+        inputFiles().lines("payments-2026-10-16-upper.csv",
                 "PAYMENT_ID,account_id,payment_date,amount,currency,method,invoice_ref",
                 "P8,A1,2026-10-16,1,SGD,CARD,");
 
         // after the run date: neither read nor listed
-        lf("cdr-2026-10-17.csv", CDR_HEADER, "C40,A1,CALL,2026-10-17T09:00:00Z,60,1,SGD,COMPLETED");
+        inputFiles().lines("cdr-2026-10-17.csv", InputFiles.CDR, "C40,A1,CALL,2026-10-17T09:00:00Z,60,1,SGD,COMPLETED");
 
         // names the job does not know: listed, never read
-        lf("CDR-2026-10-01.csv", CDR_HEADER, "U1,A1,CALL,2026-10-01T09:00:00Z,60,1,SGD,COMPLETED");
-        lf("cdr-2026-02-30.csv", CDR_HEADER, "U2,A1,CALL,2026-02-28T09:00:00Z,60,1,SGD,COMPLETED");
-        lf("notes.txt", "not an input file");
+        inputFiles().lines("CDR-2026-10-01.csv", InputFiles.CDR, "U1,A1,CALL,2026-10-01T09:00:00Z,60,1,SGD,COMPLETED");
+        inputFiles().lines("cdr-2026-02-30.csv", InputFiles.CDR, "U2,A1,CALL,2026-02-28T09:00:00Z,60,1,SGD,COMPLETED");
+        inputFiles().lines("notes.txt", "not an input file");
         // a sub-folder is ignored, even holding a well-named file
         Files.createDirectory(input.resolve("archive"));
-        Files.writeString(input.resolve("archive/cdr-2026-10-14-old.csv"),
-                CDR_HEADER + "\nV1,A1,CALL,2026-10-14T09:00:00Z,60,1,SGD,COMPLETED\n");
+        inputFiles().write("archive/cdr-2026-10-14-old.csv", InputFiles.CDR,
+                "V1,A1,CALL,2026-10-14T09:00:00Z,60,1,SGD,COMPLETED");
     }
 
     @Test
@@ -160,20 +160,20 @@ class NightlyJobFunctionalTests {
     void oneFolderPerBusinessDayFromTheEarliestFileDateToTheRunDateAndNothingElse() {
         // the unrecognized CDR-2026-10-01.csv and cdr-2026-02-30.csv do not start the run earlier;
         // cdr-2026-10-17.csv, after the run date, gets no folder
-        assertThat(ReportFiles.names(output))
+        assertThat(ReportFolders.names(output))
                 .containsExactly("nightly-2026-10-14", "nightly-2026-10-15", "nightly-2026-10-16");
-        for (String folder : ReportFiles.names(output)) {
-            assertThat(ReportFiles.names(output.resolve(folder)))
-                    .containsExactlyInAnyOrderElementsOf(ReportFiles.DAY_FILES);
+        for (String folder : ReportFolders.names(output)) {
+            assertThat(ReportFolders.names(output.resolve(folder)))
+                    .containsExactlyInAnyOrderElementsOf(ReportFolders.DAY_FILES);
         }
     }
 
     @Test
     void everyReportFileIsUtf8WithoutBomWithLfLineEndsAndMinimalQuoting() {
-        for (String folder : ReportFiles.names(output)) {
-            for (String report : ReportFiles.names(output.resolve(folder)).stream().filter(n -> n.endsWith(".csv")).toList()) {
+        for (String folder : ReportFolders.names(output)) {
+            for (String report : ReportFolders.names(output.resolve(folder)).stream().filter(n -> n.endsWith(".csv")).toList()) {
                 // read() asserts the encoding, the line ends and the quoting
-                assertThat(ReportFiles.read(output.resolve(folder).resolve(report))).as(folder + "/" + report)
+                assertThat(Report.read(output.resolve(folder).resolve(report)).header()).as(folder + "/" + report)
                         .isNotEmpty();
             }
         }
@@ -183,9 +183,9 @@ class NightlyJobFunctionalTests {
     void reconciliationOfADayListsAccountsThenTheDaysFilesInProcessingOrderThenUnrecognizedNamesSorted() {
         Path file = output.resolve("nightly-2026-10-14/reconciliation.csv");
 
-        List<List<String>> rows = ReportFiles.rows(file, RECONCILIATION_HEADER);
+        List<List<String>> rows = Report.lines(file, RECONCILIATION_HEADER);
 
-        ReportFiles.assertRows(file, rows, List.of(
+        Report.assertRows(file, rows, List.of(
                 accountsRow(),
                 // 19 rows: the two blank lines are not rows
                 row("cdr-2026-10-14.csv", "cdr", "2026-10-14", "PROCESSED", "19", "3", "1", "15", "1.55", ANY),
@@ -201,15 +201,16 @@ class NightlyJobFunctionalTests {
 
     @Test
     void aFileMissingARequiredColumnIsRejectedWholeWithTheColumnNamedInDetail() {
-        List<String> missingStatus = rowOf(ReportFiles.rows(output.resolve("nightly-2026-10-14/reconciliation.csv"),
-                RECONCILIATION_HEADER), "cdr-2026-10-14-x.csv");
-        List<String> upperCaseId = rowOf(ReportFiles.rows(output.resolve("nightly-2026-10-16/reconciliation.csv"),
-                RECONCILIATION_HEADER), "payments-2026-10-16-upper.csv");
+        Map<String, String> missingStatus = Report.read(output.resolve("nightly-2026-10-14/reconciliation.csv"),
+                RECONCILIATION_HEADER).file("cdr-2026-10-14-x.csv");
+        Map<String, String> upperCaseId = Report.read(output.resolve("nightly-2026-10-16/reconciliation.csv"),
+                RECONCILIATION_HEADER).file("payments-2026-10-16-upper.csv");
 
-        assertThat(missingStatus.get(3)).isEqualTo("REJECTED");
-        assertThat(missingStatus.subList(4, 9)).containsOnly("0");
-        assertThat(missingStatus.get(9)).contains("status");
-        assertThat(upperCaseId.get(9)).contains("payment_id");
+        assertThat(missingStatus.get("status")).isEqualTo("REJECTED");
+        assertThat(Report.values(missingStatus, "rows_read", "accepted", "duplicates", "rejected", "accepted_amount"))
+                .containsOnly("0");
+        assertThat(missingStatus.get("detail")).contains("status");
+        assertThat(upperCaseId.get("detail")).contains("payment_id");
         assertThat(rejectsOf("nightly-2026-10-14", "cdr-2026-10-14-x.csv")).isEmpty();
         assertThat(rejectsOf("nightly-2026-10-16", "payments-2026-10-16-upper.csv")).isEmpty();
     }
@@ -218,7 +219,7 @@ class NightlyJobFunctionalTests {
     void aDayWithoutFilesStillListsAccountsAndEveryUnrecognizedName() {
         Path file = output.resolve("nightly-2026-10-15/reconciliation.csv");
 
-        ReportFiles.assertRows(file, ReportFiles.rows(file, RECONCILIATION_HEADER), List.of(
+        Report.assertRows(file, Report.lines(file, RECONCILIATION_HEADER), List.of(
                 accountsRow(),
                 unrecognized("CDR-2026-10-01.csv"),
                 unrecognized("cdr-2026-02-30.csv"),
@@ -229,9 +230,9 @@ class NightlyJobFunctionalTests {
     void anEmptyFileANonUtf8FileAndAWrongCaseHeaderAreRejectedWholeWithAllCountsZero() {
         Path file = output.resolve("nightly-2026-10-16/reconciliation.csv");
 
-        List<List<String>> rows = ReportFiles.rows(file, RECONCILIATION_HEADER);
+        List<List<String>> rows = Report.lines(file, RECONCILIATION_HEADER);
 
-        ReportFiles.assertRows(file, rows, List.of(
+        Report.assertRows(file, rows, List.of(
                 accountsRow(),
                 row("cdr-2026-10-16.csv", "cdr", "2026-10-16", "PROCESSED", "10", "3", "1", "6", "101.05", ANY),
                 row("cdr-2026-10-16-latin1.csv", "cdr", "2026-10-16", "REJECTED", "0", "0", "0", "0", "0", NON_EMPTY),
@@ -249,9 +250,9 @@ class NightlyJobFunctionalTests {
     void rejectsListEveryRejectedRowWithItsReasonPhysicalLineAndRawRecordInProcessingOrder() {
         Path file = output.resolve("nightly-2026-10-14/rejects.csv");
 
-        List<List<String>> rows = ReportFiles.rows(file, REJECTS_HEADER);
+        List<List<String>> rows = Report.lines(file, REJECTS_HEADER);
 
-        ReportFiles.assertRows(file, rows, List.of(
+        Report.assertRows(file, rows, List.of(
                 accountsReject(),
                 // line numbers are physical: blank line 3 is counted as a line, never as a row; CRs are not in record
                 reject("cdr-2026-10-14.csv", 5, "UNKNOWN_ACCOUNT",
@@ -295,7 +296,7 @@ class NightlyJobFunctionalTests {
         // C2 ONGOING -> COMPLETED is accepted, C1's repeat is a duplicate, "-0" is a whole duration: 3 accepted
         Path file = output.resolve("nightly-2026-10-16/rejects.csv");
 
-        ReportFiles.assertRows(file, ReportFiles.rows(file, REJECTS_HEADER), List.of(
+        Report.assertRows(file, Report.lines(file, REJECTS_HEADER), List.of(
                 accountsReject(),
                 // "+60" is whole but "-1.5" is negative: NEGATIVE_DURATION before INVALID_DURATION
                 reject("cdr-2026-10-16.csv", 5, "NEGATIVE_DURATION",
@@ -317,28 +318,28 @@ class NightlyJobFunctionalTests {
     void aDayWithoutFilesRejectsOnlyTheAccountsRowsOfAccountsCsv() {
         Path file = output.resolve("nightly-2026-10-15/rejects.csv");
 
-        ReportFiles.assertRows(file, ReportFiles.rows(file, REJECTS_HEADER), List.of(accountsReject()));
+        Report.assertRows(file, Report.lines(file, REJECTS_HEADER), List.of(accountsReject()));
     }
 
     @Test
     void forEveryFileOfEveryFolderRowsReadIsAcceptedPlusDuplicatesPlusRejected() {
         int checked = 0;
-        for (String folder : ReportFiles.names(output)) {
-            List<List<String>> rows = ReportFiles.rows(output.resolve(folder).resolve("reconciliation.csv"),
+        for (String folder : ReportFolders.names(output)) {
+            Report reconciliation = Report.read(output.resolve(folder).resolve("reconciliation.csv"),
                     RECONCILIATION_HEADER);
-            List<List<String>> rejects = ReportFiles.rows(output.resolve(folder).resolve("rejects.csv"),
-                    REJECTS_HEADER);
-            for (List<String> row : rows) {
-                if (row.get(3).equals("UNRECOGNIZED")) {
+            Report rejects = Report.read(output.resolve(folder).resolve("rejects.csv"), REJECTS_HEADER);
+            for (Map<String, String> row : reconciliation.rows()) {
+                if (row.get("status").equals("UNRECOGNIZED")) {
                     continue;
                 }
-                long read = Long.parseLong(row.get(4));
-                long accepted = Long.parseLong(row.get(5));
-                long duplicates = Long.parseLong(row.get(6));
-                long rejected = Long.parseLong(row.get(7));
-                assertThat(read).as("%s %s rows_read", folder, row.get(0)).isEqualTo(accepted + duplicates + rejected);
-                assertThat(rejects.stream().filter(r -> r.get(0).equals(row.get(0))).count())
-                        .as("%s: rows of %s in rejects.csv", folder, row.get(0)).isEqualTo(rejected);
+                long read = Long.parseLong(row.get("rows_read"));
+                long accepted = Long.parseLong(row.get("accepted"));
+                long duplicates = Long.parseLong(row.get("duplicates"));
+                long rejected = Long.parseLong(row.get("rejected"));
+                String file = row.get("file");
+                assertThat(read).as("%s %s rows_read", folder, file).isEqualTo(accepted + duplicates + rejected);
+                assertThat(rejects.rowsWhere("file", file).size())
+                        .as("%s: rows of %s in rejects.csv", folder, file).isEqualTo(rejected);
                 checked++;
             }
         }
@@ -347,7 +348,7 @@ class NightlyJobFunctionalTests {
 
     @Test
     void unrecognizedNamesAreListedInEveryFolderAndFilesDatedAfterTheRunDateNowhere() throws IOException {
-        for (String folder : ReportFiles.names(output)) {
+        for (String folder : ReportFolders.names(output)) {
             String reconciliation = Files.readString(output.resolve(folder).resolve("reconciliation.csv"));
             assertThat(reconciliation).as(folder)
                     .contains("CDR-2026-10-01.csv,,,UNRECOGNIZED,,,,,,\n")
@@ -356,21 +357,15 @@ class NightlyJobFunctionalTests {
                     .doesNotContain("cdr-2026-10-17")
                     .doesNotContain("archive")
                     .doesNotContain("cdr-2026-10-14-old");
-            for (String report : ReportFiles.names(output.resolve(folder))) {
+            for (String report : ReportFolders.names(output.resolve(folder))) {
                 assertThat(Files.readString(output.resolve(folder).resolve(report))).as(folder + "/" + report)
                         .doesNotContain("C40").doesNotContain("U1,").doesNotContain("U2,").doesNotContain("V1,");
             }
         }
     }
 
-    private List<List<String>> rejectsOf(String folder, String inputFile) {
-        return ReportFiles.rows(output.resolve(folder).resolve("rejects.csv"), REJECTS_HEADER).stream()
-                .filter(r -> r.get(0).equals(inputFile)).toList();
-    }
-
-    private static List<String> rowOf(List<List<String>> rows, String file) {
-        return rows.stream().filter(r -> r.get(0).equals(file)).findFirst()
-                .orElseThrow(() -> new AssertionError(file + " is not listed"));
+    private List<Map<String, String>> rejectsOf(String folder, String inputFile) {
+        return Report.read(output.resolve(folder).resolve("rejects.csv"), REJECTS_HEADER).rowsWhere("file", inputFile);
     }
 
     /** accounts.csv: 5 rows, 3 accounts, the repeat of A1 a duplicate, A4's unknown mode a reject. */
@@ -394,11 +389,7 @@ class NightlyJobFunctionalTests {
         return List.of(cells);
     }
 
-    private void lf(String name, String... lines) throws IOException {
-        write(name, Arrays.stream(lines).collect(Collectors.joining("\n", "", "\n")));
-    }
-
-    private void write(String name, String text) throws IOException {
-        Files.writeString(input.resolve(name), text, StandardCharsets.UTF_8);
+    private InputFiles inputFiles() {
+        return InputFiles.in(input);
     }
 }

@@ -9,7 +9,7 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.Ledger;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
@@ -93,7 +93,7 @@ class OneRunAtATimeTests {
         // the winner's folders are whole and are those of a run alone
         Path alone = work.resolve("alone");
         assertThat(Run.nightly(TestDatabase.freshDatabaseUrl(), input, alone, runDate)).isEqualTo(ExitCode.DONE);
-        ReportFiles.assertSameFiles(ReportFiles.snapshot(output), ReportFiles.snapshot(alone));
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(output), ReportFolders.snapshot(alone));
     }
 
     @Test
@@ -105,7 +105,7 @@ class OneRunAtATimeTests {
         Path output = work.resolve("out");
         String db = TestDatabase.freshDatabaseUrl();
         assertThat(Run.nightly(db, input, output, FIRST_DAY.toString())).isEqualTo(ExitCode.DONE);
-        Map<String, byte[]> reports = ReportFiles.snapshot(output);
+        Map<String, byte[]> reports = ReportFolders.snapshot(output);
         Map<String, String> ledger = Ledger.contents(db);
         try (Database other = Database.external(db, "postgres", null);
              RunLock held = RunLock.acquire(other.dataSource())) {
@@ -120,12 +120,12 @@ class OneRunAtATimeTests {
             assertThat(nightly.exit()).isEqualTo(ExitCode.ANOTHER_RUN);
             assertThat(nightly.stderr()).contains("another run");
             assertThat(rerun.exit()).isEqualTo(ExitCode.ANOTHER_RUN);
-            ReportFiles.assertSameFiles(ReportFiles.snapshot(output), reports);
+            ReportFolders.assertSameFiles(ReportFolders.snapshot(output), reports);
             assertThat(Ledger.contents(db)).isEqualTo(ledger);
         }
 
         // and once the lock is released, the same command runs
         assertThat(Run.nightly(db, input, output, RUN_DATE)).isEqualTo(ExitCode.DONE);
-        assertThat(ReportFiles.names(output)).containsExactly("nightly-2026-10-31", "nightly-2026-11-01");
+        assertThat(ReportFolders.names(output)).containsExactly("nightly-2026-10-31", "nightly-2026-11-01");
     }
 }

@@ -7,7 +7,7 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.Ledger;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Slow;
 import com.billingrecon.support.Sql;
@@ -57,8 +57,8 @@ class RestartFunctionalTests {
         cleanOutput = shared.resolve("clean");
         cleanDb = TestDatabase.freshDatabaseUrl();
         assertThat(Run.nightly(cleanDb, input, cleanOutput, RUN_DATE)).isEqualTo(ExitCode.DONE);
-        cleanReports = ReportFiles.snapshot(cleanOutput);
-        assertThat(cleanReports).hasSize(ReportFiles.DAY_FILES.size() * 4);
+        cleanReports = ReportFolders.snapshot(cleanOutput);
+        assertThat(cleanReports).hasSize(ReportFolders.DAY_FILES.size() * 4);
         assertThat(count(cleanDb, "invoice WHERE issue_date = '2026-11-01' AND kind <> 'INDIVIDUAL'"))
                 .as("October's close issues monthly invoices").isPositive();
     }
@@ -146,9 +146,9 @@ class RestartFunctionalTests {
         assertThat(failed).isEqualTo(ExitCode.FAILED);
         assertThat(InjectedFailure.insertsSeen(db)).as("the injected failure struck").isEqualTo(nth);
         afterFailure.accept(db);
-        for (String name : ReportFiles.names(output)) {
-            assertThat(ReportFiles.names(output.resolve(name))).as("folder %s is whole", name)
-                    .hasSize(ReportFiles.DAY_FILES.size());
+        for (String name : ReportFolders.names(output)) {
+            assertThat(ReportFolders.names(output.resolve(name))).as("folder %s is whole", name)
+                    .hasSize(ReportFolders.DAY_FILES.size());
         }
 
         // when the cause is fixed and the same command runs again
@@ -157,7 +157,7 @@ class RestartFunctionalTests {
 
         // then
         assertThat(restarted).isEqualTo(ExitCode.DONE);
-        ReportFiles.assertSameFiles(ReportFiles.snapshot(output), cleanReports);
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(output), cleanReports);
         assertThat(ledger(db)).isEqualTo(ledger(cleanDb));
         assertThat(Sql.rows(db, "SELECT sum(rows_read), sum(accepted), sum(duplicates), sum(rejected) FROM input_file"))
                 .as("no row taken in twice").isEqualTo(

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.InjectedFailure;
+import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Ledger;
-import com.billingrecon.support.ReportFiles;
+import com.billingrecon.support.Report;
+import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Slow;
 import com.billingrecon.support.Sql;
@@ -18,10 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +42,6 @@ class RerunFunctionalTests {
 
     private static final String PERIOD = "2026-10";
     private static final String LAST_RUN_DATE = "2026-11-03";
-    private static final String CDR_HEADER = "cdr_id,account_id,type,start_time,duration_s,amount,currency,status";
-    private static final String CHARGES_HEADER = "charge_id,account_id,type,charge_date,amount,currency,description";
-    private static final String PAYMENTS_HEADER =
-            "payment_id,account_id,payment_date,amount,currency,method,invoice_ref";
     private static final String RECONCILIATION_HEADER =
             "file,kind,business_date,status,rows_read,accepted,duplicates,rejected,accepted_amount,detail";
     private static final String BALANCES_HEADER = "account_id,currency,invoicing_mode,credit_limit,reserved_credits,"
@@ -52,7 +49,9 @@ class RerunFunctionalTests {
     private static final String INVOICES_HEADER =
             "invoice_no,account_id,kind,period,charge_id,issue_date,revision,subtotal,tax,total,paid,open,status";
     private static final String REVISIONS_HEADER = "invoice_no,old_revision,new_revision,old_total,new_total";
-    private static final int REVISION_COLUMN = 6;
+    /** The reconciliation columns but the free-text detail. */
+    private static final String[] COUNTED = {"file", "kind", "business_date", "status", "rows_read", "accepted",
+            "duplicates", "rejected", "accepted_amount"};
 
     @TempDir
     Path work;
@@ -65,40 +64,40 @@ class RerunFunctionalTests {
     void octoberClosedByANightlyRunFor20261103() throws IOException {
         input = Files.createDirectory(work.resolve("in"));
         output = work.resolve("out");
-        lf("accounts.csv",
-                "account_id,name,currency,invoicing_mode,credit_limit,tax_rate",
+        inputFiles().lines("accounts.csv",
+                InputFiles.ACCOUNTS,
                 "A1,Alpha,SGD,CONSOLIDATED_MONTHLY,100,0.09",
                 "A2,Beta,SGD,INDIVIDUAL_AND_MONTHLY,100,0.09",
                 "A3,Gamma,JPY,NO_INVOICE,0,0");
         // files dated 10-01 belong to September: a rerun of October does not take them in again
-        lf("cdr-2026-10-01.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-01.csv", InputFiles.CDR,
                 "C0,A2,CALL,2026-09-30T22:00:00Z,60,1.5,SGD,ONGOING");
-        lf("payments-2026-10-01.csv", PAYMENTS_HEADER,
+        inputFiles().lines("payments-2026-10-01.csv", InputFiles.PAYMENTS,
                 "P0,A1,2026-10-01,5,SGD,CARD,");
         // C0 completes after September closed: billed in October
-        lf("cdr-2026-10-28.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-28.csv", InputFiles.CDR,
                 "C0,A2,CALL,2026-09-30T22:00:00Z,60,1.5,SGD,COMPLETED",
                 "C1,A1,CALL,2026-10-27T10:00:00Z,60,10,SGD,COMPLETED",
                 "C2,A2,CALL,2026-10-27T11:00:00Z,60,5,SGD,COMPLETED",
                 "C3,A3,CALL,2026-10-27T12:00:00Z,60,100,JPY,COMPLETED",
                 "C4,A2,SMS,2026-10-28T08:00:00Z,,0.5,SGD,ONGOING");
-        lf("charges-2026-10-29.csv", CHARGES_HEADER,
+        inputFiles().lines("charges-2026-10-29.csv", InputFiles.CHARGES,
                 "CH1,A2,ADDON,2026-10-29,20,SGD,Roaming",
                 "CH2,A1,SUBSCRIPTION,2026-10-29,30,SGD,Plan",
                 "CH3,A2,HARDWARE,2026-10-29,50,SGD,Phone");
-        lf("payments-2026-10-30.csv", PAYMENTS_HEADER,
+        inputFiles().lines("payments-2026-10-30.csv", InputFiles.PAYMENTS,
                 "P1,A2,2026-10-30,21.8,SGD,CARD,INV-A2-CH1");
-        lf("cdr-2026-10-31.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-31.csv", InputFiles.CDR,
                 "C4,A2,SMS,2026-10-28T08:00:00Z,,0.5,SGD,COMPLETED",
                 "C5,A1,CALL,2026-10-31T09:00:00Z,60,2,SGD,COMPLETED");
         // C6 happened in October and arrives on its close date: still billed in October
-        lf("cdr-2026-11-01.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-11-01.csv", InputFiles.CDR,
                 "C6,A1,CALL,2026-10-31T23:00:00Z,60,1,SGD,COMPLETED",
                 "C7,A2,CALL,2026-11-01T10:00:00Z,60,3,SGD,COMPLETED");
-        lf("payments-2026-11-02.csv", PAYMENTS_HEADER,
+        inputFiles().lines("payments-2026-11-02.csv", InputFiles.PAYMENTS,
                 "P2,A1,2026-11-02,50,SGD,BANK,",
                 "P3,A3,2026-11-02,500,JPY,BANK,");
-        lf("cdr-2026-11-03.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-11-03.csv", InputFiles.CDR,
                 "C8,A1,CALL,2026-11-03T10:00:00Z,60,4,SGD,COMPLETED");
 
         db = TestDatabase.freshDatabaseUrl();
@@ -114,7 +113,7 @@ class RerunFunctionalTests {
     @Test
     void aLateFileIsHeldByEveryNightlyRunUntilTheRerunOfItsPeriodTakesItIn() throws IOException {
         // given a file dated in October, a period already reported, arriving after its day
-        lf("cdr-2026-10-15.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-15.csv", InputFiles.CDR,
                 "C9,A1,CALL,2026-10-15T10:00:00Z,60,7,SGD,COMPLETED",
                 "C10,A3,CALL,2026-10-15T11:00:00Z,60,40,JPY,COMPLETED");
 
@@ -139,25 +138,25 @@ class RerunFunctionalTests {
         // then it takes the file in: listed processed, its usage billed (A3) and October's invoice of A1 revised
         assertThat(rerun).isEqualTo(ExitCode.DONE);
         Path reconciliation = folder("rerun-" + PERIOD).resolve("reconciliation.csv");
-        assertThat(ReportFiles.rows(reconciliation, RECONCILIATION_HEADER))
-                .anySatisfy(row -> assertThat(row.subList(0, 9)).containsExactly("cdr-2026-10-15.csv", "cdr",
-                        "2026-10-15", "PROCESSED", "2", "2", "0", "0", "47"));
-        assertThat(balance(folder("rerun-" + PERIOD), "A3").get(6)).as("A3 expecting invoice").isEqualTo("-140");
+        assertThat(Report.values(Report.read(reconciliation, RECONCILIATION_HEADER).file("cdr-2026-10-15.csv"),
+                COUNTED)).containsExactly("cdr-2026-10-15.csv", "cdr", "2026-10-15", "PROCESSED", "2", "2", "0", "0",
+                "47");
+        assertThat(balance(folder("rerun-" + PERIOD), "A3").get("expecting_invoice")).as("A3 expecting invoice")
+                .isEqualTo("-140");
         assertThat(revisions()).containsExactly(List.of("INV-A1-202610-C", "1", "2", "46.87", "54.5"));
 
         // when the next nightly runs, then the file is no longer listed
         assertThat(Run.nightly(db, input, output, "2026-11-06")).isEqualTo(ExitCode.DONE);
-        assertThat(ReportFiles.rows(folder("nightly-2026-11-06").resolve("reconciliation.csv"),
-                        RECONCILIATION_HEADER))
-                .noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("cdr-2026-10-15.csv"))
-                .noneSatisfy(row -> assertThat(row.get(3)).isEqualTo("HELD"));
+        Report listing = Report.read(folder("nightly-2026-11-06").resolve("reconciliation.csv"), RECONCILIATION_HEADER);
+        assertThat(listing.column("file")).doesNotContain("cdr-2026-10-15.csv");
+        assertThat(listing.column("status")).doesNotContain("HELD");
         assertThat(bytes("nightly-2026-11-06/balances.csv")).isEqualTo(bytes("rerun-" + PERIOD + "/balances.csv"));
     }
 
     @Test
     void aCorrectedProcessedFileGivesTheInvoiceItChangesRevision2AndKeepsRevision1Superseded() throws IOException {
         // given a processed file of October corrected: C2 cost 8, not 5
-        lf("cdr-2026-10-28.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-28.csv", InputFiles.CDR,
                 "C0,A2,CALL,2026-09-30T22:00:00Z,60,1.5,SGD,COMPLETED",
                 "C1,A1,CALL,2026-10-27T10:00:00Z,60,10,SGD,COMPLETED",
                 "C2,A2,CALL,2026-10-27T11:00:00Z,60,8,SGD,COMPLETED",
@@ -207,7 +206,7 @@ class RerunFunctionalTests {
         Files.delete(input.resolve("payments-2026-10-30.csv"));
         // which is no error for the nightly job
         assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.DONE);
-        Map<String, byte[]> reports = ReportFiles.snapshot(output);
+        Map<String, byte[]> reports = ReportFolders.snapshot(output);
         Map<String, String> ledger = Ledger.contents(db);
 
         // when the rerun of its period runs
@@ -217,7 +216,7 @@ class RerunFunctionalTests {
         // then it stops, naming the file, and changes nothing
         assertThat(refused.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.stderr()).contains("payments-2026-10-30.csv");
-        ReportFiles.assertSameFiles(ReportFiles.snapshot(output), reports);
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(output), reports);
         assertThat(Ledger.contents(db)).isEqualTo(ledger);
 
         // when it is given --drop-missing
@@ -237,14 +236,14 @@ class RerunFunctionalTests {
         // given October's files changed in every way: a late file, a correction, a charge removed,
         // a payment changed and a late payments file; then changed again after a first rerun
         changeOctobersFiles();
-        List<String> second = List.of(CDR_HEADER, "C1,A1,CALL,2026-10-27T10:00:00Z,60,10,SGD,COMPLETED",
+        List<String> second = List.of(InputFiles.CDR, "C1,A1,CALL,2026-10-27T10:00:00Z,60,10,SGD,COMPLETED",
                 "C2,A2,CALL,2026-10-27T11:00:00Z,60,9.123456,SGD,COMPLETED",
                 "C4,A2,SMS,2026-10-28T08:00:00Z,,0.5,SGD,ONGOING",
                 "C11,A1,FAX,2026-10-28T09:00:00Z,30,0.12,SGD,COMPLETED");
 
         for (int round = 1; round <= 2; round++) {
             if (round == 2) {
-                lf("cdr-2026-10-28.csv", second.toArray(String[]::new));
+                inputFiles().lines("cdr-2026-10-28.csv", second.toArray(String[]::new));
             }
             // when
             ExitCode rerun = Run.rerun(db, input, output, PERIOD);
@@ -274,7 +273,7 @@ class RerunFunctionalTests {
     @Test
     void anInvoiceThatNoLongerArisesIsVoidLeavesTheRegisterAndIsRevisedWithEmptyNewColumns() throws IOException {
         // given CH3, the only item of INV-A2-CH3, removed from its corrected file
-        lf("charges-2026-10-29.csv", CHARGES_HEADER,
+        inputFiles().lines("charges-2026-10-29.csv", InputFiles.CHARGES,
                 "CH1,A2,ADDON,2026-10-29,20,SGD,Roaming",
                 "CH2,A1,SUBSCRIPTION,2026-10-29,30,SGD,Plan");
 
@@ -288,7 +287,8 @@ class RerunFunctionalTests {
         assertThat(revisions()).containsExactly(List.of("INV-A2-CH3", "1", "", "54.5", ""));
         assertThat(Sql.rows(db, "SELECT revision, status FROM invoice WHERE invoice_no = 'INV-A2-CH3'"))
                 .containsExactly(List.of("1", "VOID"));
-        assertThat(balance(folder("rerun-" + PERIOD), "A2").get(7)).as("A2 amount due: 21.8 paid - 21.8 - 7.63 invoiced")
+        assertThat(balance(folder("rerun-" + PERIOD), "A2").get("amount_due"))
+                .as("A2 amount due: 21.8 paid - 21.8 - 7.63 invoiced")
                 .isEqualTo("-7.63");
     }
 
@@ -301,7 +301,7 @@ class RerunFunctionalTests {
         assertThat(InjectedFailure.insertsSeen(db)).as("the failure struck during the replay").isEqualTo(3);
         assertThat(output.resolve("rerun-" + PERIOD)).doesNotExist();
         InjectedFailure.remove(db, "invoice");
-        Map<String, byte[]> reports = ReportFiles.snapshot(output);
+        Map<String, byte[]> reports = ReportFolders.snapshot(output);
         Map<String, String> ledger = Ledger.contents(db);
 
         // when the next nightly runs
@@ -311,7 +311,7 @@ class RerunFunctionalTests {
         // then it is refused, says which rerun to finish, and changes nothing
         assertThat(refused.exit()).isIn(ExitCode.USAGE, ExitCode.ANOTHER_RUN);
         assertThat(refused.stderr()).contains("rerun --period=" + PERIOD);
-        ReportFiles.assertSameFiles(ReportFiles.snapshot(output), reports);
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(output), reports);
         assertThat(Ledger.contents(db)).isEqualTo(ledger);
 
         // when the same rerun command runs again, then it finishes as an uninterrupted one would have
@@ -328,9 +328,9 @@ class RerunFunctionalTests {
     @Test
     void aChangedFileOfAPeriodBeforeTheRerunsStaysHeldWhileTheRerunTakesInTheFilesOfItsPeriod() throws IOException {
         // given a changed file dated 10-01, which belongs to September, and a late file of October
-        lf("cdr-2026-10-01.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-01.csv", InputFiles.CDR,
                 "C0,A2,CALL,2026-09-30T22:00:00Z,60,2,SGD,ONGOING");
-        lf("cdr-2026-10-15.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-15.csv", InputFiles.CDR,
                 "C9,A1,CALL,2026-10-15T10:00:00Z,60,7,SGD,COMPLETED");
 
         // when October is rerun
@@ -338,8 +338,8 @@ class RerunFunctionalTests {
 
         // then it takes in October's late file, not September's changed one
         assertThat(rerun).isIn(ExitCode.DONE, ExitCode.DONE_WITH_FILES_TO_CHECK);
-        List<String> listed = ReportFiles.rows(folder("rerun-" + PERIOD).resolve("reconciliation.csv"),
-                RECONCILIATION_HEADER).stream().map(r -> r.get(0)).toList();
+        List<String> listed = Report.read(folder("rerun-" + PERIOD).resolve("reconciliation.csv"),
+                RECONCILIATION_HEADER).column("file");
         assertThat(listed).contains("cdr-2026-10-15.csv").doesNotContain("cdr-2026-10-01.csv");
         assertThat(Sql.rows(db, "SELECT amount FROM cdr_history WHERE file_name = 'cdr-2026-10-01.csv'")
                 .stream().map(RerunFunctionalTests::plainAmounts).toList()).containsExactly(List.of("1.5"));
@@ -347,7 +347,7 @@ class RerunFunctionalTests {
         // and the next nightly still holds September's file, naming September's rerun, and no longer October's
         assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
         assertHeld("nightly-2026-11-04", "cdr-2026-10-01.csv", "cdr", "2026-10-01", "2026-09");
-        assertThat(ReportFiles.rows(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
+        assertThat(Report.lines(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
                         RECONCILIATION_HEADER))
                 .noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("cdr-2026-10-15.csv"));
     }
@@ -364,26 +364,27 @@ class RerunFunctionalTests {
         Path file = input.resolve("cdr-2026-10-28.csv");
         FileTime modified = Files.getLastModifiedTime(file);
         long size = Files.size(file);
-        lf("cdr-2026-10-28.csv", Files.readString(file).strip().replace(",10,SGD,", ",19,SGD,").split("\n"));
+        inputFiles().lines("cdr-2026-10-28.csv",
+                Files.readString(file).strip().replace(",10,SGD,", ",19,SGD,").split("\n"));
         Files.setLastModifiedTime(file, modified);
         assertThat(Files.size(file)).isEqualTo(size);
 
         // then the next nightly holds it as changed, and only it
         assertThat(Run.nightly(db, input, output, "2026-11-05")).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
         assertHeld("nightly-2026-11-05", "cdr-2026-10-28.csv", "cdr", "2026-10-28");
-        assertThat(ReportFiles.rows(folder("nightly-2026-11-05").resolve("reconciliation.csv"),
-                        RECONCILIATION_HEADER).stream().filter(row -> row.get(3).equals("HELD")).map(row -> row.get(0)))
+        assertThat(Report.read(folder("nightly-2026-11-05").resolve("reconciliation.csv"), RECONCILIATION_HEADER)
+                .rowsWhere("status", "HELD").stream().map(row -> row.get("file")))
                 .containsExactly("cdr-2026-10-28.csv");
     }
 
     @Test
     void aFileRejectedWholeThenFixedIsHeldAsChangedAndTakenInByTheRerunOfItsPeriod() throws IOException {
         // given a charges file rejected whole (no currency column) by the nightly run of its day
-        lf("charges-2026-11-04.csv", "charge_id,account_id,type,charge_date,amount,description",
+        inputFiles().lines("charges-2026-11-04.csv", "charge_id,account_id,type,charge_date,amount,description",
                 "CH5,A2,ADDON,2026-11-04,12,Extra");
         assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
         // then fixed
-        lf("charges-2026-11-04.csv", CHARGES_HEADER, "CH5,A2,ADDON,2026-11-04,12,SGD,Extra");
+        inputFiles().lines("charges-2026-11-04.csv", InputFiles.CHARGES, "CH5,A2,ADDON,2026-11-04,12,SGD,Extra");
 
         // when the next nightly runs, then the fixed file is held as changed, for November's rerun
         assertThat(Run.nightly(db, input, output, "2026-11-05")).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
@@ -395,10 +396,11 @@ class RerunFunctionalTests {
         // then the file is taken in, and its charge gets a new individual invoice (empty old columns)
         assertThat(rerun).isEqualTo(ExitCode.DONE);
         Path folder = folder("rerun-2026-11");
-        assertThat(ReportFiles.rows(folder.resolve("reconciliation.csv"), RECONCILIATION_HEADER))
-                .anySatisfy(row -> assertThat(row.subList(0, 9)).containsExactly("charges-2026-11-04.csv",
-                        "charges", "2026-11-04", "PROCESSED", "1", "1", "0", "0", "12"));
-        assertThat(ReportFiles.rows(folder.resolve("revisions.csv"), REVISIONS_HEADER))
+        assertThat(Report.values(Report.read(folder.resolve("reconciliation.csv"), RECONCILIATION_HEADER)
+                .file("charges-2026-11-04.csv"), COUNTED))
+                .containsExactly("charges-2026-11-04.csv", "charges", "2026-11-04", "PROCESSED", "1", "1", "0", "0",
+                        "12");
+        assertThat(Report.lines(folder.resolve("revisions.csv"), REVISIONS_HEADER))
                 .containsExactly(List.of("INV-A2-CH5", "", "1", "", "13.08"));
         assertThat(Run.nightly(db, input, output, "2026-11-06")).isEqualTo(ExitCode.DONE);
     }
@@ -407,11 +409,11 @@ class RerunFunctionalTests {
     void aRerunRunBetweenAFailedNightlyAndItsRestartLosesNoRowOfTheFailedDay() throws IOException {
         // given a nightly run for 11-04 that failed after committing the first chunk of its CDRs
         int dayRows = CHUNK_SIZE + CHUNK_SIZE / 4;
-        List<String> rows = new ArrayList<>(List.of(CDR_HEADER));
+        List<String> rows = new ArrayList<>(List.of(InputFiles.CDR));
         for (int i = 0; i < dayRows; i++) {
             rows.add("D" + i + ",A3,SMS,2026-11-04T08:00:00Z,,3,JPY,COMPLETED");
         }
-        lf("cdr-2026-11-04.csv", rows.toArray(String[]::new));
+        inputFiles().lines("cdr-2026-11-04.csv", rows.toArray(String[]::new));
         InjectedFailure.failFromNthInsert(db, "cdr_history", CHUNK_SIZE + 100);
         assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.FAILED);
         InjectedFailure.remove(db, "cdr_history");
@@ -427,12 +429,14 @@ class RerunFunctionalTests {
         assertThat(restarted).as("restarted nightly (the rerun exited %s)", rerun).isEqualTo(ExitCode.DONE);
         assertThat(Sql.value(db, "SELECT count(*) FROM cdr WHERE cdr_id LIKE 'D%'")).as("CDRs of 11-04 in the ledger")
                 .isEqualTo(String.valueOf(dayRows));
-        assertThat(ReportFiles.rows(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
-                        RECONCILIATION_HEADER))
-                .anySatisfy(row -> assertThat(row.subList(0, 6)).containsExactly("cdr-2026-11-04.csv", "cdr",
-                        "2026-11-04", "PROCESSED", String.valueOf(dayRows), String.valueOf(dayRows)));
+        assertThat(Report.values(Report.read(folder("nightly-2026-11-04").resolve("reconciliation.csv"),
+                        RECONCILIATION_HEADER).file("cdr-2026-11-04.csv"),
+                "file", "kind", "business_date", "status", "rows_read", "accepted"))
+                .containsExactly("cdr-2026-11-04.csv", "cdr", "2026-11-04", "PROCESSED", String.valueOf(dayRows),
+                        String.valueOf(dayRows));
         Path fresh = freshCatchUp("2026-11-04");
-        ReportFiles.assertSameFiles(ReportFiles.snapshot(folder("nightly-2026-11-04")), ReportFiles.snapshot(fresh));
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(folder("nightly-2026-11-04")),
+                ReportFolders.snapshot(fresh));
     }
 
     /**
@@ -440,24 +444,24 @@ class RerunFunctionalTests {
      * file: every kind of October's files.
      */
     private void changeOctobersFiles() throws IOException {
-        lf("charges-2026-10-20.csv", CHARGES_HEADER,
+        inputFiles().lines("charges-2026-10-20.csv", InputFiles.CHARGES,
                 "CH4,A2,SERVICE,2026-10-20,15,SGD,Installation");
-        lf("cdr-2026-10-15.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-15.csv", InputFiles.CDR,
                 "C9,A1,CALL,2026-10-15T10:00:00Z,60,7,SGD,COMPLETED",
                 "C10,A3,CALL,2026-10-15T11:00:00Z,60,40,JPY,COMPLETED");
-        lf("cdr-2026-10-28.csv", CDR_HEADER,
+        inputFiles().lines("cdr-2026-10-28.csv", InputFiles.CDR,
                 "C0,A2,CALL,2026-09-30T22:00:00Z,60,1.5,SGD,COMPLETED",
                 "C1,A1,CALL,2026-10-27T10:00:00Z,60,10,SGD,COMPLETED",
                 "C2,A2,CALL,2026-10-27T11:00:00Z,60,8,SGD,COMPLETED",
                 "C3,A3,CALL,2026-10-27T12:00:00Z,60,100,JPY,COMPLETED",
                 "C4,A2,SMS,2026-10-28T08:00:00Z,,0.5,SGD,ONGOING");
-        lf("charges-2026-10-29.csv", CHARGES_HEADER,
+        inputFiles().lines("charges-2026-10-29.csv", InputFiles.CHARGES,
                 "CH1,A2,ADDON,2026-10-29,20,SGD,Roaming",
                 "CH2,A1,SUBSCRIPTION,2026-10-29,30,SGD,Plan");
-        lf("payments-2026-10-31-late.csv", PAYMENTS_HEADER,
+        inputFiles().lines("payments-2026-10-31-late.csv", InputFiles.PAYMENTS,
                 "P4,A2,2026-10-31,10,SGD,CARD,",
                 "P5,A1,2026-10-31,5,SGD,CARD,");
-        lf("payments-2026-11-02.csv", PAYMENTS_HEADER,
+        inputFiles().lines("payments-2026-11-02.csv", InputFiles.PAYMENTS,
                 "P2,A1,2026-11-02,40,SGD,BANK,INV-A1-202610-C",
                 "P3,A3,2026-11-02,500,JPY,BANK,");
     }
@@ -476,38 +480,34 @@ class RerunFunctionalTests {
 
     private void assertHeld(String folderName, String file, String kind, String businessDate, String period) {
         Path reconciliation = folder(folderName).resolve("reconciliation.csv");
-        List<String> row = ReportFiles.rows(reconciliation, RECONCILIATION_HEADER).stream()
-                .filter(r -> r.get(0).equals(file)).findFirst()
-                .orElseThrow(() -> new AssertionError(file + " is not listed in " + reconciliation));
-        assertThat(row.subList(0, 9)).as("%s in %s", file, folderName)
+        Map<String, String> row = Report.read(reconciliation, RECONCILIATION_HEADER).file(file);
+        assertThat(Report.values(row, COUNTED)).as("%s in %s", file, folderName)
                 .containsExactly(file, kind, businessDate, "HELD", "", "", "", "", "");
-        assertThat(row.get(9)).as("detail of %s", file).contains("rerun --period=" + period);
+        assertThat(row.get("detail")).as("detail of %s", file).contains("rerun --period=" + period);
     }
 
     /** The register of a folder: invoice_no, revision, subtotal, tax, total, status. */
     private static List<List<String>> register(Path folder) {
-        return ReportFiles.rows(folder.resolve("invoices.csv"), INVOICES_HEADER).stream()
-                .map(r -> List.of(r.get(0), r.get(6), r.get(7), r.get(8), r.get(9), r.get(12))).toList();
+        return Report.read(folder.resolve("invoices.csv"), INVOICES_HEADER).rows().stream()
+                .map(r -> Report.values(r, "invoice_no", "revision", "subtotal", "tax", "total", "status")).toList();
     }
 
-    private static List<List<String>> withoutRevision(Path folder) {
-        List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : ReportFiles.rows(folder.resolve("invoices.csv"), INVOICES_HEADER)) {
-            List<String> rest = new ArrayList<>(row);
-            rest.remove(REVISION_COLUMN);
+    private static List<Map<String, String>> withoutRevision(Path folder) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map<String, String> row : Report.read(folder.resolve("invoices.csv"), INVOICES_HEADER).rows()) {
+            Map<String, String> rest = new LinkedHashMap<>(row);
+            rest.remove("revision");
             rows.add(rest);
         }
         return rows;
     }
 
     private List<List<String>> revisions() {
-        return ReportFiles.rows(folder("rerun-" + PERIOD).resolve("revisions.csv"), REVISIONS_HEADER);
+        return Report.lines(folder("rerun-" + PERIOD).resolve("revisions.csv"), REVISIONS_HEADER);
     }
 
-    private static List<String> balance(Path folder, String account) {
-        return ReportFiles.rows(folder.resolve("balances.csv"), BALANCES_HEADER).stream()
-                .filter(r -> r.get(0).equals(account)).findFirst()
-                .orElseThrow(() -> new AssertionError(account + " has no balance in " + folder));
+    private static Map<String, String> balance(Path folder, String account) {
+        return Report.read(folder.resolve("balances.csv"), BALANCES_HEADER).account(account);
     }
 
     private static List<String> plainAmounts(List<String> row) {
@@ -523,8 +523,7 @@ class RerunFunctionalTests {
         return Files.readAllBytes(output.resolve(file));
     }
 
-    private void lf(String name, String... lines) throws IOException {
-        Files.writeString(input.resolve(name), Arrays.stream(lines).collect(Collectors.joining("\n", "", "\n")),
-                StandardCharsets.UTF_8);
+    private InputFiles inputFiles() {
+        return InputFiles.in(input);
     }
 }

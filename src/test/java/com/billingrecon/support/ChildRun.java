@@ -47,8 +47,9 @@ public final class ChildRun implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
-                // the operators' configuration: the child's log is its output, not the test run's log file
-                "-Dlogback.configurationFile=logback.xml", "-Dlogging.config=classpath:logback.xml",
+                // the operators' configuration: the child's log is its output; the file logback-test.xml opens
+                // before Boot takes over is the child's own, so the test run's log is not started over
+                "-Dlogging.config=classpath:logback.xml", "-Dtest.log.file=target/child-run.log",
                 "-cp", System.getProperty("java.class.path"), BillingRecon.class.getName()));
         command.addAll(List.of(args));
         return new ChildRun(new ProcessBuilder(command).redirectErrorStream(true).start());

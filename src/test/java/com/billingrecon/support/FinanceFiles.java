@@ -105,7 +105,7 @@ public final class FinanceFiles {
     }
 
     public static List<String> days(Path output) {
-        return ReportFiles.names(output).stream().filter(n -> n.startsWith("nightly-"))
+        return ReportFolders.names(output).stream().filter(n -> n.startsWith("nightly-"))
                 .map(n -> n.substring("nightly-".length())).toList();
     }
 

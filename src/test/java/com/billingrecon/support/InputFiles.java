@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes the small input files of a functional test: a header row and the given rows, LF line ends. */
+/** Writes the input files of a test: a header row and the given rows with LF line ends, or exact text or bytes. */
 public final class InputFiles {
 
     public static final String ACCOUNTS = "account_id,name,currency,invoicing_mode,credit_limit,tax_rate";
@@ -53,8 +53,23 @@ public final class InputFiles {
         List<String> lines = new ArrayList<>();
         lines.add(header);
         lines.addAll(List.of(rows));
+        return lines(fileName, lines.toArray(String[]::new));
+    }
+
+    /** {@code fileName} (a path below the folder) holding {@code lines}, each ended by LF. */
+    public InputFiles lines(String fileName, String... lines) {
+        return text(fileName, String.join("\n", lines) + "\n");
+    }
+
+    /** {@code fileName} holding exactly {@code text} in UTF-8: byte-order marks, CRs and all. */
+    public InputFiles text(String fileName, String text) {
+        return bytes(fileName, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code fileName} holding exactly {@code bytes}, e.g. text in another encoding. */
+    public InputFiles bytes(String fileName, byte[] bytes) {
         try {
-            Files.writeString(dir.resolve(fileName), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            Files.write(dir.resolve(fileName), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
