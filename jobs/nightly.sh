@@ -14,6 +14,8 @@
 #   DB_URL, DB_USER, DB_PASSWORD   an external PostgreSQL; otherwise DATA_DIR
 #   DATA_DIR                embedded PostgreSQL data (the jar's default is ./var/db)
 #   JAVA_OPTS               e.g. "-Xmx2g"
+#   BILLING_RECON_LOG_FILE  where stack traces go (default DATA_DIR/billing-recon.log;
+#                           none with an external database unless set)
 #
 # Exit codes (those of the jar, passed through):
 #   0  done

@@ -9,7 +9,7 @@
 #   PERIOD                  required, YYYY-MM (no later than the period of the last run date)
 #   DROP_MISSING=1          accept that a processed file of PERIOD or later is gone (--drop-missing)
 #   INPUT_DIR, OUTPUT_DIR, BILLING_RECON_JAR, BILLING_ZONE, DB_URL, DB_USER, DB_PASSWORD,
-#   DATA_DIR, JAVA_OPTS     as for nightly.sh (same database, same zone)
+#   DATA_DIR, JAVA_OPTS, BILLING_RECON_LOG_FILE   as for nightly.sh (same database, same zone)
 #
 # Exit codes (those of the jar, passed through):
 #   0  done
