@@ -91,6 +91,17 @@ class FinanceReportsFunctionalTests {
     }
 
     @Test
+    void theSummaryPageIsStaticWithInlineChartsAndNothingFetchedSoItOpensFromFile() {
+        for (String day : FinanceFiles.days(samples.output())) {
+            String page = FinanceFiles.text(samples.output().resolve("nightly-" + day).resolve("summary.html"));
+            assertThat(page).as(day).startsWith("<!DOCTYPE html>").contains("<svg", "Nightly close " + day)
+                    .doesNotContain("<script", "src=", "href=", "@import", "url(");
+            // the SVG namespace is a name, not something fetched; nothing else refers to the network
+            assertThat(page.replace("http://www.w3.org/2000/svg", "")).as(day).doesNotContain("http:", "https:");
+        }
+    }
+
+    @Test
     void theJournalsPostingsUpToADayAddUpToTheOpenInvoicesAndTheUnappliedCreditOfThatDay() {
         FinanceFiles.assertPostingsUpToEachDayAddUpToItsRegister(samples.output());
     }
