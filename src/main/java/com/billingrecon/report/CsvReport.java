@@ -5,10 +5,12 @@ import com.opencsv.ICSVWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes a report file: UTF-8 without BOM, LF line ends, a value quoted only when RFC 4180 needs it, and text
@@ -28,27 +30,55 @@ public final class CsvReport {
     private CsvReport() {
     }
 
+    /** Rows handed to the writer one at a time, for a report too large to hold (each row one value per column). */
+    @FunctionalInterface
+    public interface Rows {
+        void each(Consumer<List<String>> row);
+    }
+
     /** Writes {@code header} then {@code rows}; each row has one value per column of the header. */
     public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        write(file, header, rows::forEach);
+    }
+
+    /** The same, streaming: memory does not depend on the number of rows. Returns the rows written. */
+    public static long write(Path file, List<String> header, Rows rows) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(out, header, rows);
+            try {
+                return write(out, header, rows);
+            } catch (IOException e) {
+                // the writer keeps what went wrong; its reason (a full disk, say) is what the operator needs
+                FileSystemException failure = new FileSystemException(file.toString(), null, e.getMessage());
+                failure.initCause(e.getCause());
+                throw failure;
+            }
         }
     }
 
     /** The same rules on any writer (a command's standard output); the writer is flushed, not closed. */
-    public static void write(Writer out, List<String> header, List<List<String>> rows) throws IOException {
+    public static long write(Writer out, List<String> header, List<List<String>> rows) throws IOException {
+        return write(out, header, rows::forEach);
+    }
+
+    private static long write(Writer out, List<String> header, Rows rows) throws IOException {
         boolean[] text = textColumns(header);
+        long[] written = {0};
+        // not closed here: closing the CSV writer would close the caller's writer
         ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                 ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\n");
-        // not closed here: closing the CSV writer would close the caller's writer
         csv.writeNext(header.toArray(String[]::new), false);
-        for (List<String> row : rows) {
+        rows.each(row -> {
             csv.writeNext(cells(row, text), false);
-        }
+            written[0]++;
+        });
         csv.flush();
         if (csv.checkError()) {
-            throw new IOException("could not write a report");
+            IOException cause = csv.getException();
+            IOException failure = new IOException(cause == null ? "could not write" : cause.getMessage());
+            failure.initCause(cause);
+            throw failure;
         }
+        return written[0];
     }
 
     /** The value as a report cell of a text column: a leading formula character gets a {@code '} before it. */

@@ -6,11 +6,14 @@ import com.billingrecon.domain.InputFileName;
 import com.billingrecon.domain.InvoicingMode;
 import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** The rows of a day's reports, read from the ledger as of the end of that day, in report order. */
@@ -70,18 +73,29 @@ public class ReportQueries {
                         amount(rs.getBigDecimal(12)), rs.getString(13)));
     }
 
-    /** accounts.csv's rejects first, then those of the files dated from..to in processing order. */
-    public List<List<String>> rejects(LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
-                FROM reject r JOIN input_file f USING (file_name)
-                WHERE f.file_name = ? OR f.business_date BETWEEN ? AND ?
-                ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
-                """,
-                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)),
-                InputFileName.ACCOUNTS, from, to);
+    /**
+     * accounts.csv's rejects first, then those of the files dated from..to in processing order, handed to
+     * {@code row} one by one: a day may reject millions of rows, each up to 65,536 characters long. Inside the
+     * caller's transaction the rows come from a cursor, {@value #CURSOR_ROWS} at a time.
+     */
+    public void rejects(LocalDate from, LocalDate to, Consumer<List<String>> row) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
+                    FROM reject r JOIN input_file f USING (file_name)
+                    WHERE f.file_name = ? OR f.business_date BETWEEN ? AND ?
+                    ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
+                    """);
+            statement.setFetchSize(CURSOR_ROWS);
+            statement.setString(1, InputFileName.ACCOUNTS);
+            statement.setObject(2, from);
+            statement.setObject(3, to);
+            return statement;
+        }, (RowCallbackHandler) rs -> row.accept(List.of(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5))));
     }
+
+    private static final int CURSOR_ROWS = 500;
 
     /** accounts.csv, then the files dated from..to in processing order. */
     public List<List<String>> reconciliation(LocalDate from, LocalDate to) {

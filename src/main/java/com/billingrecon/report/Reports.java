@@ -48,7 +48,8 @@ public class Reports {
 
     /** The rejected rows of the files dated in {@code from..to}, after accounts.csv's. */
     public int writeRejects(Path dir, LocalDate from, LocalDate to) throws IOException {
-        return write(dir.resolve("rejects.csv"), REJECT_COLUMNS, queries.rejects(from, to));
+        return (int) CsvReport.write(dir.resolve("rejects.csv"), REJECT_COLUMNS,
+                row -> queries.rejects(from, to, row));
     }
 
     /** accounts.csv, the files dated in {@code from..to}, then the given unrecognized names. */

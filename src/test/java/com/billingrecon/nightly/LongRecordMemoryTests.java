@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * field, and a 180 MB file whose second row opens a quote it never closes (the rest of the file, were the record
  * not cut at 65,536 characters). Its rows are as long as a record may nearly be (a 60,000-character value in an
  * extra column, which is ignored), so the rows in flight must be bounded by their text, not only by their count.
+ * A third day rejects 2,500 such rows (150 MB of raw records), which its rejects.csv must stream, not hold.
  * The files are generated in a temporary folder, streamed, and deleted afterwards.
  */
 class LongRecordMemoryTests {
@@ -33,6 +34,7 @@ class LongRecordMemoryTests {
     private static final String CDR_HEADER = InputFiles.CDR;
     private static final int HUGE_FIELD_MB = 400;
     private static final int LONG_ROWS = 3_000;
+    private static final int REJECTED_ROWS = 2_500;
     private static final String NOTE = "n".repeat(60_000);
 
     @TempDir
@@ -46,12 +48,13 @@ class LongRecordMemoryTests {
         InputFiles.in(input).accounts("A1,Alpha,SGD,NO_INVOICE,0,0");
         writeHugeFieldFile(input.resolve("cdr-2026-10-01.csv"));
         List<String> longFile = writeUnterminatedQuoteFile(input.resolve("cdr-2026-10-02.csv"));
+        writeLongRejectedRowsFile(input.resolve("cdr-2026-10-03.csv"));
         Path output = work.resolve("out");
 
         // when
         int exit;
         String childOutput;
-        try (ChildRun night = ChildRun.startWithHeap("256m", "nightly", "--run-date=2026-10-02",
+        try (ChildRun night = ChildRun.startWithHeap("256m", "nightly", "--run-date=2026-10-03",
                 "--input-dir=" + input, "--output-dir=" + output, "--db-url=" + TestDatabase.freshDatabaseUrl(),
                 "--db-user=postgres")) {
             exit = night.exitCode();
@@ -87,6 +90,26 @@ class LongRecordMemoryTests {
                 "cdr-2026-10-02.csv");
         assertThat(Report.values(cutReject, "line", "reason")).containsExactly("3", "MALFORMED");
         assertThat(cutReject.get("record")).isEqualTo(fromCut.substring(0, MAX_RECORD_CODE_POINTS));
+
+        Map<String, String> rejected = Report.of(output, "2026-10-03", "reconciliation.csv")
+                .row("file", "cdr-2026-10-03.csv");
+        assertThat(Report.values(rejected, "rows_read", "accepted", "rejected"))
+                .containsExactly(String.valueOf(REJECTED_ROWS), "0", String.valueOf(REJECTED_ROWS));
+        try (var lines = Files.lines(output.resolve("nightly-2026-10-03/rejects.csv"))) {
+            assertThat(lines.filter(line -> line.startsWith("cdr-2026-10-03.csv,")
+                    && line.contains(",UNKNOWN_ACCOUNT,") && line.endsWith(NOTE + "\""))).hasSize(REJECTED_ROWS);
+        }
+    }
+
+    /** REJECTED_ROWS rows of 60,000 characters, each for an account that does not exist. */
+    private static void writeLongRejectedRowsFile(Path file) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write((CDR_HEADER + ",note\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < REJECTED_ROWS; i++) {
+                out.write(("R" + i + ",NOBODY,SMS,2026-10-03T09:00:00Z,1,0.01,SGD,COMPLETED," + NOTE + "\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     /** A valid row, a row whose duration field holds 400 MB, and a valid row. */
