@@ -6,6 +6,7 @@ import com.billingrecon.db.Database;
 import com.billingrecon.db.RunLock;
 import com.billingrecon.nightly.DayLauncher;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -32,14 +33,16 @@ public final class BillingRecon {
         RunRequest request;
         try {
             request = CommandLineParser.parse(arguments);
-            InputChecks.check(request);
+            if (request.command() != RunRequest.Command.ITEMISE) {
+                InputChecks.check(request);
+            }
         } catch (UsageException e) {
             return usageError(e);
         }
         StopSignal.install();
         try (Database database = open(request);
              RunLock lock = RunLock.acquire(database.dataSource());
-             ConfigurableApplicationContext context = start(database)) {
+             ConfigurableApplicationContext context = start(database, request.settings())) {
             log.info("billing-recon {} on {}", request.describe(), database.describe());
             StopSignal.whenRequested(context.getBean(DayLauncher.class)::requestStop);
             ExitCode exit = context.getBean(RunDispatcher.class).run(request);
@@ -72,10 +75,14 @@ public final class BillingRecon {
         return Database.external(request.dbUrl(), request.dbUser(), password);
     }
 
-    /** The context gets the run's database as its only data source; no arguments reach Boot's property parsing. */
-    static ConfigurableApplicationContext start(Database database) {
+    /**
+     * The context gets the run's database as its only data source; no arguments reach Boot's property parsing,
+     * only the settings the command line stands for (a configuration file, documents asked for).
+     */
+    static ConfigurableApplicationContext start(Database database, Map<String, Object> settings) {
         return new SpringApplicationBuilder(BillingReconApplication.class)
                 .web(WebApplicationType.NONE)
+                .properties(settings)
                 .initializers(context -> context.getBeanFactory().registerSingleton("dataSource", database.dataSource()))
                 .run();
     }

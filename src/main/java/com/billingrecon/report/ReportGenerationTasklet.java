@@ -4,6 +4,7 @@ import com.billingrecon.nightly.BusinessDays;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,9 +26,11 @@ public class ReportGenerationTasklet implements Tasklet {
     private final Path outputDir;
     private final LocalDate day;
     private final boolean replay;
+    private final List<DayFolderPart> parts;
 
     public ReportGenerationTasklet(Reports reports, BusinessDays businessDays, Path outputDir, LocalDate day,
-                                   boolean replay) {
+                                   boolean replay, List<DayFolderPart> parts) {
+        this.parts = parts;
         this.reports = reports;
         this.businessDays = businessDays;
         this.outputDir = outputDir;
@@ -46,6 +49,9 @@ public class ReportGenerationTasklet implements Tasklet {
             counts.add(reports.writeInvoices(dir));
             counts.add(reports.writeRejects(dir, day));
             reports.writeReconciliation(dir, day);
+            for (DayFolderPart part : parts) {
+                counts.add(part.writeInto(dir, day));
+            }
         });
         businessDays.close(day);
         contribution.incrementWriteCount(counts.total());

@@ -4,6 +4,7 @@ import com.billingrecon.nightly.BusinessDays;
 import com.billingrecon.nightly.NightlyParameters;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -28,7 +29,7 @@ public class ReportStepConfiguration {
             @Value("#{jobParameters['" + NightlyParameters.BUSINESS_DATE + "']}") LocalDate day,
             @Value("#{jobParameters['" + NightlyParameters.OUTPUT_DIR + "']}") String outputDir,
             @Value("#{jobParameters['" + NightlyParameters.RERUN_ID + "']}") Long rerunId,
-            Reports reports, BusinessDays businessDays) {
-        return new ReportGenerationTasklet(reports, businessDays, Path.of(outputDir), day, rerunId != null);
+            Reports reports, BusinessDays businessDays, List<DayFolderPart> parts) {
+        return new ReportGenerationTasklet(reports, businessDays, Path.of(outputDir), day, rerunId != null, parts);
     }
 }

@@ -3,6 +3,7 @@ package com.billingrecon.rerun;
 import com.billingrecon.cli.ExitCode;
 import com.billingrecon.cli.RunRequest;
 import com.billingrecon.cli.UsageException;
+import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.nightly.BillingSettings;
@@ -45,10 +46,12 @@ public class RerunRun {
     private final Reports reports;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final DocumentWriter documents;
 
     public RerunRun(BusinessDays businessDays, BillingSettings settings, RerunStore reruns, LedgerRollback rollback,
                     RevisionReconciler reconciler, DayLauncher dayLauncher, Reports reports, JdbcTemplate jdbc,
-                    TransactionTemplate transaction) {
+                    TransactionTemplate transaction, DocumentWriter documents) {
+        this.documents = documents;
         this.businessDays = businessDays;
         this.settings = settings;
         this.reruns = reruns;
@@ -80,7 +83,12 @@ public class RerunRun {
                 ReportFolder.publish(request.outputDir(), "rerun-" + period, dir -> {
                     reports.writeBalances(dir, rerun.lastDay());
                     reports.writeInvoices(dir);
-                    reports.writeRevisions(dir, settled);
+                    if (documents.enabled()) {
+                        reports.writeRevisions(dir, documents.writeRerun(dir, rerun.lastDay(), settled),
+                                DocumentWriter.REVISION_DOCUMENT_COLUMNS);
+                    } else {
+                        reports.writeRevisions(dir, settled);
+                    }
                     reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastDay(), unrecognized);
                     reports.writeRejects(dir, rerun.restartFrom(), rerun.lastDay());
                 });

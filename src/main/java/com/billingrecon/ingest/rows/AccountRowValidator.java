@@ -29,7 +29,7 @@ public final class AccountRowValidator {
         BigDecimal creditLimit = notNegative(row, "credit_limit");
         BigDecimal taxRate = notNegative(row, "tax_rate");
         return new AccountRecord(accountId, row.value("name"), code, mode, creditLimit, taxRate,
-                currency.getDefaultFractionDigits(), row.fingerprint());
+                currency.getDefaultFractionDigits(), row.fingerprint(), AccountRecord.Contact.of(row));
     }
 
     /** Three upper-case letters naming an ISO 4217 currency with minor units (not e.g. XAU or XXX). */
