@@ -62,11 +62,21 @@ public class DocumentWriter implements DayFolderPart {
         if (!enabled()) {
             return 0;
         }
+        long start = System.nanoTime();
+        int written;
         try (Output out = new Output(dir)) {
             queries.issuedOn(day, invoice -> out.add(issued(invoice)));
-            log.info("{} documents: {} written ({} e-invoices)", day, out.documents, out.einvoices);
-            return out.documents;
+            written = out.documents;
+            if (written > 0) {
+                log.info("{} documents: {} PDFs and {} e-invoices", day, written, out.einvoices);
+            }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (written > 0) {
+            log.info("{} documents: {} in {} s, {} documents/s", day, written, "%.1f".formatted(seconds),
+                    Math.round(written / seconds));
+        }
+        return written;
     }
 
     /**

@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import javax.xml.transform.TransformerException;
@@ -48,6 +51,8 @@ public final class InvoicePdf {
     static final String FONT_FAMILY = "Liberation Sans";
     private static final String PRODUCER = "billing-recon";
 
+    private static final ThreadLocal<XmpSerializer> XMP_SERIALIZER = ThreadLocal.withInitial(XmpSerializer::new);
+
     private final byte[] font;
     private final byte[] colorProfile;
     private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
@@ -57,13 +62,27 @@ public final class InvoicePdf {
             if (in == null) {
                 throw new IllegalStateException("the PDFBox jar lacks " + FONT_RESOURCE);
             }
-            font = in.readAllBytes();
+            font = withoutTable(in.readAllBytes(), "GSUB");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         colorProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         // the renderer logs through java.util.logging onto stderr, one warning per page; its errors are exceptions
         XRLog.setLoggingEnabled(false);
+        useBuiltInXmlFactories();
+    }
+
+    /**
+     * Each PDF builds XML parsers and transformers (the HTML, the XMP metadata). Without these properties every
+     * factory lookup scans every jar of the class path for a provider, which took a third of a document's time.
+     */
+    private static void useBuiltInXmlFactories() {
+        System.getProperties().putIfAbsent("javax.xml.parsers.DocumentBuilderFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.getProperties().putIfAbsent("javax.xml.parsers.SAXParserFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl");
+        System.getProperties().putIfAbsent("javax.xml.transform.TransformerFactory",
+                "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
     }
 
     public byte[] render(String html, String title, LocalDate issueDate) throws IOException {
@@ -116,13 +135,49 @@ public final class InvoicePdf {
         dc.setTitle(title);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            new XmpSerializer().serialize(xmp, bytes, true);
+            XMP_SERIALIZER.get().serialize(xmp, bytes, true);
         } catch (TransformerException e) {
             throw new IOException("cannot write the document's XMP metadata", e);
         }
         PDMetadata metadata = new PDMetadata(pdf);
         metadata.importXMPMetadata(bytes.toByteArray());
         pdf.getDocumentCatalog().setMetadata(metadata);
+    }
+
+    /**
+     * The font file without one table. PDFBox runs the glyph substitutions of a font's GSUB table over every
+     * string it draws, which was a third of a document's time; invoices need no ligatures (and text extraction
+     * reads them back as they were written). The embedded subset never holds GSUB anyway: only what drawing uses.
+     */
+    static byte[] withoutTable(byte[] ttf, String tag) {
+        ByteBuffer in = ByteBuffer.wrap(ttf);
+        int tables = Short.toUnsignedInt(in.getShort(4));
+        List<int[]> kept = new ArrayList<>();
+        for (int i = 0; i < tables; i++) {
+            int entry = 12 + 16 * i;
+            String name = new String(ttf, entry, 4, StandardCharsets.US_ASCII);
+            if (!name.equals(tag)) {
+                kept.add(new int[] {entry, in.getInt(entry + 8), in.getInt(entry + 12)});
+            }
+        }
+        if (kept.size() == tables) {
+            return ttf;
+        }
+        int offset = 12 + 16 * kept.size();
+        int size = offset;
+        for (int[] table : kept) {
+            size += (table[2] + 3) & ~3;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(ttf, 0, 12).putShort(4, (short) kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            int[] table = kept.get(i);
+            out.position(12 + 16 * i);
+            out.put(ttf, table[0], 8).putInt(offset).putInt(table[2]);
+            out.put(offset, ttf, table[1], table[2]);
+            offset += (table[2] + 3) & ~3;
+        }
+        return out.array();
     }
 
     private static byte[] sha256(String text) {
