@@ -1,5 +1,6 @@
 package com.billingrecon.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -99,8 +100,16 @@ public final class CommandLineParser {
                 required(options, "invoice"), path(options, "config"), false, null);
     }
 
+    /** An optional file option; a file that is not there is a usage error, not a setting silently missed. */
     private static Path path(Map<String, String> options, String name) {
-        return options.containsKey(name) ? Path.of(options.get(name)) : null;
+        if (!options.containsKey(name)) {
+            return null;
+        }
+        Path file = Path.of(options.get(name));
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException("--" + name + " " + file + " is not a readable file");
+        }
+        return file;
     }
 
     private static void databaseChecks(Map<String, String> options) {

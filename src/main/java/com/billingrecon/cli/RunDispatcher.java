@@ -32,10 +32,10 @@ public class RunDispatcher {
             return itemiser.itemise(request.invoiceNo(), System.out).map(items -> ExitCode.DONE).orElseThrow(
                     () -> new UsageException("invoice " + request.invoiceNo() + " is not in the invoice register"));
         }
-        List<String> missing = documents.missingConfiguration();
-        if (!missing.isEmpty()) {
-            throw new UsageException("documents are asked for but the supplier is not configured: set "
-                    + String.join(", ", missing) + " (e.g. in a file given with --config)");
+        List<String> problems = documents.configurationProblems();
+        if (!problems.isEmpty()) {
+            throw new UsageException("documents are asked for but their configuration is incomplete: "
+                    + String.join("; ", problems) + " (give the supplier in a file with --config)");
         }
         if (request.command() == RunRequest.Command.NIGHTLY) {
             reruns.unfinished().ifPresent(rerun -> {

@@ -52,9 +52,21 @@ public class DocumentWriter implements DayFolderPart {
         return properties.enabled();
     }
 
-    /** Why documents cannot be written (the supplier's configuration keys not set); empty when they can. */
-    public List<String> missingConfiguration() {
-        return enabled() ? supplier.missing() : List.of();
+    /**
+     * Why documents cannot be written: the supplier's configuration keys not set, a template file that cannot be
+     * read; empty when they can (or are not asked for).
+     */
+    public List<String> configurationProblems() {
+        if (!enabled()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        supplier.missing().forEach(key -> problems.add(key + " is not set"));
+        String template = properties.template();
+        if (template != null && !template.isBlank() && !Files.isReadable(Path.of(template))) {
+            problems.add("billing-recon.documents.template " + template + " is not a readable file");
+        }
+        return problems;
     }
 
     @Override

@@ -215,13 +215,18 @@ class DocumentsFunctionalTests {
 
     @Test
     void documentsAskedForWithoutASupplierAreAUsageErrorNamingTheMissingKeys() {
+        Run.Outcome noFile = Run.capturingStderr(() -> Run.nightly(TestDatabase.freshDatabaseUrl(), input,
+                work.resolve("elsewhere"), "2026-10-02", "--config=" + work.resolve("no-such.yaml")));
+        assertThat(noFile.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(noFile.stderr()).contains("--config", "is not a readable file");
+
         String fresh = TestDatabase.freshDatabaseUrl();
         Path elsewhere = work.resolve("elsewhere");
         Run.Outcome outcome = Run.capturingStderr(() -> Run.nightly(fresh, input, elsewhere, "2026-10-02",
                 "--documents"));
         assertThat(outcome.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(outcome.stderr()).contains("supplier is not configured", "billing-recon.supplier.name",
-                "billing-recon.supplier.gst-number");
+        assertThat(outcome.stderr()).contains("configuration is incomplete", "billing-recon.supplier.name is not set",
+                "billing-recon.supplier.gst-number is not set");
         assertThat(Files.exists(elsewhere)).as("nothing written").isFalse();
     }
 
