@@ -231,7 +231,7 @@ class DocumentsFunctionalTests {
     }
 
     @Test
-    void aRerunThatChangesAnInvoiceKeepsIssuedDocumentsAndAddsACreditNoteAndTheNewRevision() throws Exception {
+    void aRerunKeepsIssuedDocumentsAndAddsCreditNotesForChangedAndVoidInvoicesAndTheNewRevision() throws Exception {
         // given the same September closed on a database and folders of its own
         Path input = Files.createDirectory(work.resolve("rerun-in"));
         try (Stream<Path> files = Files.list(DocumentsFunctionalTests.input)) {
@@ -252,6 +252,11 @@ class DocumentsFunctionalTests {
                 "U5,S2,FAX,2026-09-19T14:00:00Z,30,0.333333,SGD,COMPLETED",
                 "U6,S3,CALL,2026-09-19T15:00:00Z,60,3,SGD,COMPLETED");
 
+        // and S2's roaming pack withdrawn: its individual invoice no longer arises
+        lf(input, "charges-2026-09-21.csv", CHARGES_HEADER,
+                "CH1,S1,SUBSCRIPTION,2026-09-21,30,SGD,Business plan 2026-09",
+                "CH3,S3,SUBSCRIPTION,2026-09-21,15,SGD,Plan");
+
         // when September is re-run
         assertThat(Run.rerun(db, input, output, "2026-09", "--config=" + config)).isEqualTo(ExitCode.DONE);
 
@@ -263,7 +268,13 @@ class DocumentsFunctionalTests {
         Path rerun = output.resolve("rerun-2026-09");
         List<List<String>> revisions = ReportFiles.rows(rerun.resolve("revisions.csv"),
                 "invoice_no,old_revision,new_revision,old_total,new_total,credit_note,new_document");
-        assertThat(revisions).hasSize(1);
+        assertThat(revisions).hasSize(2);
+        assertThat(revisions.get(1)).as("the withdrawn charge's invoice is VOID and cancelled")
+                .containsExactly("INV-S2-CH2", "1", "", revisions.get(1).get(3), "", "CN-INV-S2-CH2", "");
+        String voidCredit = pdfText(rerun.resolve("documents/CN-INV-S2-CH2.pdf"));
+        assertThat(voidCredit).contains("Credit Note", "Cancellation of INV-S2-CH2");
+        assertThat(amountOn(voidCredit, "Total SGD")).isEqualByComparingTo(new BigDecimal(revisions.get(1).get(3)).negate());
+        assertThat(EInvoiceRules.violations(Files.readAllBytes(rerun.resolve("einvoices/CN-INV-S2-CH2.xml")))).isEmpty();
         List<String> revision = revisions.get(0);
         assertThat(revision.subList(0, 3)).containsExactly("INV-S1-202609-C", "1", "2");
         assertThat(revision.subList(5, 7)).containsExactly("CN-INV-S1-202609-C", "INV-S1-202609-C-R2");
@@ -282,7 +293,7 @@ class DocumentsFunctionalTests {
         assertThat(EInvoiceRules.violations(Files.readAllBytes(rerun.resolve("einvoices/INV-S1-202609-C-R2.xml"))))
                 .isEmpty();
         try (Stream<Path> pdfs = Files.list(rerun.resolve("documents"))) {
-            assertThat(pdfs.count()).as("the credit note and the new revision").isEqualTo(2);
+            assertThat(pdfs.count()).as("two credit notes and the new revision").isEqualTo(3);
         }
     }
 
