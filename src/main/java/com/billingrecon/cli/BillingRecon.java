@@ -11,6 +11,7 @@ import com.billingrecon.nightly.DayLauncher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -48,7 +49,9 @@ public final class BillingRecon {
             return usageError(e);
         }
         try {
-            InputChecks.check(request);
+            if (request.command() != RunRequest.Command.ITEMISE) {
+                InputChecks.check(request);
+            }
         } catch (UsageException e) {
             // the command line is well formed: its folders are what the operator must fix
             System.err.println("billing-recon: " + e.getMessage());
@@ -63,7 +66,7 @@ public final class BillingRecon {
     private static ExitCode run(RunRequest request, RunLog runLog) {
         try (Database database = open(request);
              RunLock lock = RunLock.acquire(database.dataSource());
-             ConfigurableApplicationContext context = start(database)) {
+             ConfigurableApplicationContext context = start(database, request.settings())) {
             runLog.writeTo(RunLog.fileFor(request));
             log.info("billing-recon {} on {}", request.describe(), database.describe());
             StopSignal.whenRequested(context.getBean(DayLauncher.class)::requestStop);
@@ -101,10 +104,14 @@ public final class BillingRecon {
         return Database.external(request.dbUrl(), request.dbUser(), password);
     }
 
-    /** The context gets the run's database as its only data source; no arguments reach Boot's property parsing. */
-    static ConfigurableApplicationContext start(Database database) {
+    /**
+     * The context gets the run's database as its only data source; no arguments reach Boot's property parsing,
+     * only the settings the command line stands for (a configuration file, documents asked for).
+     */
+    static ConfigurableApplicationContext start(Database database, Map<String, Object> settings) {
         return new SpringApplicationBuilder(BillingReconApplication.class)
                 .web(WebApplicationType.NONE)
+                .properties(settings)
                 .initializers(context -> context.getBeanFactory().registerSingleton("dataSource", database.dataSource()))
                 .run();
     }

@@ -2,6 +2,7 @@ package com.billingrecon.cli;
 
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -22,17 +23,21 @@ public final class CommandLineParser {
             usage: java -jar billing-recon.jar nightly --run-date=YYYY-MM-DD --input-dir=DIR --output-dir=DIR [options]
                    java -jar billing-recon.jar rerun   --period=YYYY-MM      --input-dir=DIR --output-dir=DIR [options]
             """ + ExplainCommand.USAGE + """
+                   java -jar billing-recon.jar itemise --invoice=INVOICE_NO  [database options]   (CSV on stdout)
 
             options: --billing-zone=ZONE   billing time zone (default UTC)
                      --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
                      --db-url=JDBC_URL --db-user=U --db-password=P   an external PostgreSQL instead
                      --drop-missing        (rerun only) go on when a processed file is missing
+                     --config=FILE         a configuration file (YAML or properties): supplier, document settings
+                     --documents           write PDF tax invoices, e-invoices and invoice lines (needs the supplier)
+                     --invoice-template=FILE   an HTML (Mustache) template for the PDF instead of the built-in one
             exit codes: 0 done; 3 done, but a file was rejected whole or held; 2 usage error;
                         4 another run holds this database; 1 failed (the same command again resumes)""";
 
     private static final Set<String> VALUED = Set.of("run-date", "period", "input-dir", "output-dir",
-            "billing-zone", "data-dir", "db-url", "db-user", "db-password");
-    private static final Set<String> FLAGS = Set.of("drop-missing");
+            "billing-zone", "data-dir", "db-url", "db-user", "db-password", "invoice", "config", "invoice-template");
+    private static final Set<String> FLAGS = Set.of("drop-missing", "documents");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
@@ -52,9 +57,16 @@ public final class CommandLineParser {
         RunRequest.Command command = switch (args.get(0)) {
             case "nightly" -> RunRequest.Command.NIGHTLY;
             case "rerun" -> RunRequest.Command.RERUN;
+            case "itemise" -> RunRequest.Command.ITEMISE;
             default -> throw new UsageException("unknown command '" + args.get(0) + "': expected nightly or rerun");
         };
         Map<String, String> options = options(args.subList(1, args.size()));
+        if (command == RunRequest.Command.ITEMISE) {
+            return itemise(options);
+        }
+        if (options.containsKey("invoice")) {
+            throw new UsageException("--invoice is for itemise");
+        }
         boolean nightly = command == RunRequest.Command.NIGHTLY;
         if (nightly && options.containsKey("period")) {
             throw new UsageException("--period is for rerun; nightly takes --run-date");
@@ -65,12 +77,7 @@ public final class CommandLineParser {
         if (nightly && options.containsKey("drop-missing")) {
             throw new UsageException("--drop-missing is for rerun only");
         }
-        if (options.containsKey("db-url") && options.containsKey("data-dir")) {
-            throw new UsageException("give either --data-dir (embedded PostgreSQL) or --db-url (external), not both");
-        }
-        if (!options.containsKey("db-url") && (options.containsKey("db-user") || options.containsKey("db-password"))) {
-            throw new UsageException("--db-user and --db-password go with --db-url");
-        }
+        databaseChecks(options);
         LocalDate runDate = nightly ? date(required(options, "run-date")) : null;
         YearMonth period = nightly ? null : month(required(options, "period"));
         return new RunRequest(command, runDate, period,
@@ -79,7 +86,43 @@ public final class CommandLineParser {
                 zone(options.getOrDefault("billing-zone", "UTC")),
                 Path.of(options.getOrDefault("data-dir", "var/db")),
                 options.get("db-url"), options.get("db-user"), options.get("db-password"),
-                options.containsKey("drop-missing"));
+                options.containsKey("drop-missing"), null, path(options, "config"), options.containsKey("documents"),
+                path(options, "invoice-template"));
+    }
+
+    private static RunRequest itemise(Map<String, String> options) {
+        for (String other : List.of("run-date", "period", "input-dir", "output-dir", "drop-missing", "documents",
+                "invoice-template")) {
+            if (options.containsKey(other)) {
+                throw new UsageException("--" + other + " is not for itemise");
+            }
+        }
+        databaseChecks(options);
+        return new RunRequest(RunRequest.Command.ITEMISE, null, null, null, null,
+                zone(options.getOrDefault("billing-zone", "UTC")), Path.of(options.getOrDefault("data-dir", "var/db")),
+                options.get("db-url"), options.get("db-user"), options.get("db-password"), false,
+                required(options, "invoice"), path(options, "config"), false, null);
+    }
+
+    /** An optional file option; a file that is not there is a usage error, not a setting silently missed. */
+    private static Path path(Map<String, String> options, String name) {
+        if (!options.containsKey(name)) {
+            return null;
+        }
+        Path file = Path.of(options.get(name));
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException("--" + name + " " + file + " is not a readable file");
+        }
+        return file;
+    }
+
+    private static void databaseChecks(Map<String, String> options) {
+        if (options.containsKey("db-url") && options.containsKey("data-dir")) {
+            throw new UsageException("give either --data-dir (embedded PostgreSQL) or --db-url (external), not both");
+        }
+        if (!options.containsKey("db-url") && (options.containsKey("db-user") || options.containsKey("db-password"))) {
+            throw new UsageException("--db-user and --db-password go with --db-url");
+        }
     }
 
     private static Map<String, String> options(List<String> args) {

@@ -5,7 +5,10 @@ import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
 import com.billingrecon.nightly.NightlyCommand;
 import com.billingrecon.rerun.RerunCommand;
+import com.billingrecon.documents.DocumentWriter;
+import com.billingrecon.documents.Itemiser;
 import com.billingrecon.rerun.RerunStore;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Sends a request to the run that serves its command. */
@@ -15,14 +18,28 @@ public class RunDispatcher {
     private final NightlyCommand nightlyCommand;
     private final RerunCommand rerunCommand;
     private final RerunStore reruns;
+    private final DocumentWriter documents;
+    private final Itemiser itemiser;
 
-    public RunDispatcher(NightlyCommand nightlyCommand, RerunCommand rerunCommand, RerunStore reruns) {
+    public RunDispatcher(NightlyCommand nightlyCommand, RerunCommand rerunCommand, RerunStore reruns,
+                         DocumentWriter documents, Itemiser itemiser) {
+        this.documents = documents;
+        this.itemiser = itemiser;
         this.nightlyCommand = nightlyCommand;
         this.rerunCommand = rerunCommand;
         this.reruns = reruns;
     }
 
     public ExitCode run(RunRequest request) {
+        if (request.command() == RunRequest.Command.ITEMISE) {
+            return itemiser.itemise(request.invoiceNo(), System.out).map(items -> ExitCode.DONE).orElseThrow(
+                    () -> new UsageException("invoice " + request.invoiceNo() + " is not in the invoice register"));
+        }
+        List<String> problems = documents.configurationProblems();
+        if (!problems.isEmpty()) {
+            throw new UsageException("documents are asked for but their configuration is incomplete: "
+                    + String.join("; ", problems) + " (give the supplier in a file with --config)");
+        }
         if (request.command() == RunRequest.Command.NIGHTLY) {
             reruns.unfinished().ifPresent(rerun -> {
                 throw new UsageException("the rerun of " + rerun.period() + " is unfinished; run rerun --period="
@@ -32,6 +49,7 @@ public class RunDispatcher {
         return switch (request.command()) {
             case NIGHTLY -> nightlyCommand.run(request);
             case RERUN -> rerunCommand.run(request);
+            case ITEMISE -> throw new IllegalStateException("itemise is answered above");
         };
     }
 }

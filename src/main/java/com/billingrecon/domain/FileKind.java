@@ -5,13 +5,15 @@ import java.util.List;
 /** The kinds of input file and the columns each one requires (matched by header name). */
 public enum FileKind {
     ACCOUNTS("accounts", List.of("account_id", "name", "currency", "invoicing_mode", "credit_limit", "tax_rate",
-            "payment_terms_days")),
+            "payment_terms_days", "billing_address", "billing_postal_code", "billing_country", "tax_id", "peppol_id",
+            "email")),
     CDR("cdr", List.of("cdr_id", "account_id", "type", "start_time", "duration_s", "amount", "currency", "status")),
     CHARGES("charges", List.of("charge_id", "account_id", "type", "charge_date", "amount", "currency", "description")),
     PAYMENTS("payments", List.of("payment_id", "account_id", "payment_date", "amount", "currency", "method", "invoice_ref"));
 
     /** Columns whose absence from the header does not reject the file (their values are optional too). */
-    public static final List<String> OPTIONAL_COLUMNS = List.of("invoice_ref", "payment_terms_days");
+    public static final List<String> OPTIONAL_COLUMNS = List.of("invoice_ref", "payment_terms_days",
+            "billing_address", "billing_postal_code", "billing_country", "tax_id", "peppol_id", "email");
 
     private final String label;
     private final List<String> columns;

@@ -85,13 +85,19 @@ public class AccountsLoadTasklet implements Tasklet {
     private void upsert(List<AccountRecord> accounts) {
         jdbc.batchUpdate("""
                 INSERT INTO account (account_id, name, currency, invoicing_mode, credit_limit, tax_rate, minor_units,
-                                     fingerprint, payment_terms_days)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     fingerprint, payment_terms_days, billing_address, billing_postal_code,
+                                     billing_country, tax_id, peppol_id, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
                     invoicing_mode = excluded.invoicing_mode, credit_limit = excluded.credit_limit,
                     tax_rate = excluded.tax_rate, minor_units = excluded.minor_units,
-                    fingerprint = excluded.fingerprint, payment_terms_days = excluded.payment_terms_days""",
+                    fingerprint = excluded.fingerprint, payment_terms_days = excluded.payment_terms_days,
+                    billing_address = excluded.billing_address,
+                    billing_postal_code = excluded.billing_postal_code, billing_country = excluded.billing_country,
+                    tax_id = excluded.tax_id, peppol_id = excluded.peppol_id, email = excluded.email""",
                 accounts.stream().map(a -> new Object[] {a.accountId(), a.name(), a.currency(), a.mode().name(),
-                        a.creditLimit(), a.taxRate(), a.minorUnits(), a.fingerprint(), a.paymentTermsDays()}).toList());
+                        a.creditLimit(), a.taxRate(), a.minorUnits(), a.fingerprint(), a.paymentTermsDays(),
+                        a.contact().billingAddress(), a.contact().billingPostalCode(), a.contact().billingCountry(),
+                        a.contact().taxId(), a.contact().peppolId(), a.contact().email()}).toList());
     }
 }

@@ -4,16 +4,38 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * What the operator asked for. {@code runDate} is set for nightly, {@code period} for rerun;
- * {@code dbUrl} null means the embedded PostgreSQL in {@code dataDir}.
+ * What the operator asked for. {@code runDate} is set for nightly, {@code period} for rerun, {@code invoiceNo}
+ * for itemise; {@code dbUrl} null means the embedded PostgreSQL in {@code dataDir}.
+ *
+ * @param configFile      an extra Spring Boot configuration file (the supplier, document settings); may be null
+ * @param documents       whether documents are asked for on the command line (configuration may ask too)
+ * @param invoiceTemplate an HTML template replacing the built-in one; may be null
  */
 public record RunRequest(Command command, LocalDate runDate, YearMonth period, Path inputDir, Path outputDir,
                          ZoneId billingZone, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-                         boolean dropMissing) {
+                         boolean dropMissing, String invoiceNo, Path configFile, boolean documents,
+                         Path invoiceTemplate) {
 
-    public enum Command { NIGHTLY, RERUN }
+    public enum Command { NIGHTLY, RERUN, ITEMISE }
+
+    /** The configuration the command line sets, as Spring Boot properties. */
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (configFile != null) {
+            settings.put("spring.config.additional-location", "optional:file:" + configFile.toAbsolutePath());
+        }
+        if (documents) {
+            settings.put("billing-recon.documents.enabled", "true");
+        }
+        if (invoiceTemplate != null) {
+            settings.put("billing-recon.documents.template", invoiceTemplate.toAbsolutePath().toString());
+        }
+        return settings;
+    }
 
     public boolean embedded() {
         return dbUrl == null;
@@ -21,6 +43,9 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
 
     /** The request as a log line; the password is never shown. */
     public String describe() {
+        if (command == Command.ITEMISE) {
+            return "itemise invoice " + invoiceNo;
+        }
         String target = command == Command.NIGHTLY ? "run date " + runDate : "period " + period;
         return command.name().toLowerCase() + " " + target + ", input " + inputDir + ", output " + outputDir
                 + ", billing zone " + billingZone;

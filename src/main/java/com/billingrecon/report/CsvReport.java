@@ -2,7 +2,10 @@ package com.billingrecon.report;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -51,6 +54,51 @@ public final class CsvReport {
                 FileSystemException failure = new FileSystemException(file.toString(), null, e.getMessage());
                 failure.initCause(e.getCause());
                 throw failure;
+            }
+        }
+    }
+
+    /** A report written row by row, for reports too long to hold (invoice lines, itemised bills). */
+    public static RowWriter open(Path file, List<String> header) throws IOException {
+        return new RowWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), file.toString(), header);
+    }
+
+    /** The same, onto a stream that stays open (standard output). */
+    public static RowWriter open(OutputStream stream, List<String> header) throws IOException {
+        return new RowWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, "standard output", header);
+    }
+
+    /** The rows of one report file, in the order they are added, with the same rules as {@link #write}. */
+    public static final class RowWriter implements Closeable {
+        private final ICSVWriter csv;
+        private final String name;
+        private final boolean[] text;
+
+        private RowWriter(Writer out, String name, List<String> header) {
+            this.csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                    ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\n");
+            this.name = name;
+            this.text = textColumns(header);
+            csv.writeNext(header.toArray(String[]::new), false);
+        }
+
+        public void add(List<String> row) throws IOException {
+            // an error is reported at close: checking here would flush every row
+            csv.writeNext(cells(row, text), false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            csv.flush();
+            boolean failed = csv.checkError();
+            csv.close();
+            if (failed) {
+                throw new IOException("could not write " + name);
             }
         }
     }

@@ -64,6 +64,13 @@ public class Reports {
         return write(dir.resolve("revisions.csv"), REVISION_COLUMNS, revisions);
     }
 
+    /** revisions.csv with more columns after the contract's (the documents that record each change). */
+    public int writeRevisions(Path dir, List<List<String>> revisions, List<String> moreColumns) throws IOException {
+        List<String> header = new ArrayList<>(REVISION_COLUMNS);
+        header.addAll(moreColumns);
+        return write(dir.resolve("revisions.csv"), header, revisions);
+    }
+
     private static int write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         CsvReport.write(file, header, rows);
         return rows.size();

@@ -1,5 +1,6 @@
 package com.billingrecon.rerun;
 
+import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.job.BillingSettings;
@@ -46,10 +47,13 @@ public class RerunCommand {
     private final Reports reports;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final DocumentWriter documents;
 
     public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
                         LedgerRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
-                        Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction) {
+                        Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction,
+                        DocumentWriter documents) {
+        this.documents = documents;
         this.businessDays = businessDays;
         this.settings = settings;
         this.reruns = reruns;
@@ -81,7 +85,12 @@ public class RerunCommand {
                 ReportFolder.publish(request.outputDir(), "rerun-" + period, dir -> {
                     reports.writeBalances(dir, rerun.lastRunDate());
                     reports.writeInvoices(dir);
-                    reports.writeRevisions(dir, settled);
+                    if (documents.enabled()) {
+                        reports.writeRevisions(dir, documents.writeRerun(dir, rerun.lastRunDate(), settled),
+                                DocumentWriter.REVISION_DOCUMENT_COLUMNS);
+                    } else {
+                        reports.writeRevisions(dir, settled);
+                    }
                     reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastRunDate(), unrecognized);
                     reports.writeRejects(dir, rerun.restartFrom(), rerun.lastRunDate());
                 });

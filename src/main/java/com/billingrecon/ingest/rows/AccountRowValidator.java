@@ -33,7 +33,8 @@ public final class AccountRowValidator {
         BigDecimal taxRate = notNegative(row, "tax_rate");
         Integer terms = paymentTerms(row.value("payment_terms_days"));
         return new AccountRecord(accountId, row.value("name"), code, mode, creditLimit, taxRate,
-                currency.getDefaultFractionDigits(), row.fingerprint(), terms);
+                currency.getDefaultFractionDigits(), row.fingerprint(), terms,
+                AccountRecord.Contact.of(row));
     }
 
     /** Three upper-case letters naming an ISO 4217 currency with minor units (not e.g. XAU or XXX). */

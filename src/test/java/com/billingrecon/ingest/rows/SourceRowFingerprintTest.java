@@ -28,7 +28,7 @@ class SourceRowFingerprintTest {
     void theFingerprintIsTheFirst128BitsOfTheSha256OfTheRequiredColumnsEachFollowedByAUnitSeparator() {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.freshDatabaseUrl()));
         SourceRow row = TestRows.account("name", "Zürich Café, \"Ltd\" ✓");
-        // the optional payment_terms_days is not part of it
+        // accounts.csv's optional columns (payment terms, contact) are not part of "identical", like invoice_ref
         String joined = String.join("\u001F", row.kind().requiredColumns().stream().map(row::value).toList()) + "\u001F";
 
         assertThat(jdbc.queryForObject("SELECT encode(substr(sha256(convert_to(?, 'UTF8')), 1, 16), 'hex')", String.class, joined)).isEqualTo(row.fingerprint());
