@@ -32,7 +32,9 @@ public final class BillingRecon {
         RunRequest request;
         try {
             request = CommandLineParser.parse(arguments);
-            InputChecks.check(request);
+            if (request.command() != RunRequest.Command.VERIFY) {
+                InputChecks.check(request);
+            }
         } catch (UsageException e) {
             return usageError(e);
         }

@@ -19,11 +19,13 @@ public final class CommandLineParser {
     public static final String USAGE = """
             usage: java -jar billing-recon.jar nightly --run-date=YYYY-MM-DD --input-dir=DIR --output-dir=DIR [options]
                    java -jar billing-recon.jar rerun   --period=YYYY-MM      --input-dir=DIR --output-dir=DIR [options]
+                   java -jar billing-recon.jar verify  [--data-dir=DIR | --db-url=JDBC_URL ...]
             options: --billing-zone=ZONE   billing time zone (default UTC)
                      --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
                      --db-url=JDBC_URL --db-user=U --db-password=P   an external PostgreSQL instead
                      --drop-missing        (rerun only) go on when a processed file is missing
-            exit codes: 0 done; 3 done, but a file was rejected whole or held; 2 usage error;
+            verify recomputes the running totals and invoices from the history and prints each difference
+            exit codes: 0 done; 3 done, but a file was rejected whole or held (verify: a difference); 2 usage error;
                         4 another run holds this database; 1 failed (the same command again resumes)""";
 
     private static final Set<String> VALUED = Set.of("run-date", "period", "input-dir", "output-dir",
@@ -43,14 +45,19 @@ public final class CommandLineParser {
 
     public static RunRequest parse(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageException("no command given: expected nightly or rerun");
+            throw new UsageException("no command given: expected nightly, rerun or verify");
         }
         RunRequest.Command command = switch (args.get(0)) {
             case "nightly" -> RunRequest.Command.NIGHTLY;
             case "rerun" -> RunRequest.Command.RERUN;
-            default -> throw new UsageException("unknown command '" + args.get(0) + "': expected nightly or rerun");
+            case "verify" -> RunRequest.Command.VERIFY;
+            default -> throw new UsageException("unknown command '" + args.get(0)
+                    + "': expected nightly, rerun or verify");
         };
         Map<String, String> options = options(args.subList(1, args.size()));
+        if (command == RunRequest.Command.VERIFY) {
+            return verify(options);
+        }
         boolean nightly = command == RunRequest.Command.NIGHTLY;
         if (nightly && options.containsKey("period")) {
             throw new UsageException("--period is for rerun; nightly takes --run-date");
@@ -61,12 +68,7 @@ public final class CommandLineParser {
         if (nightly && options.containsKey("drop-missing")) {
             throw new UsageException("--drop-missing is for rerun only");
         }
-        if (options.containsKey("db-url") && options.containsKey("data-dir")) {
-            throw new UsageException("give either --data-dir (embedded PostgreSQL) or --db-url (external), not both");
-        }
-        if (!options.containsKey("db-url") && (options.containsKey("db-user") || options.containsKey("db-password"))) {
-            throw new UsageException("--db-user and --db-password go with --db-url");
-        }
+        checkDatabaseOptions(options);
         LocalDate runDate = nightly ? date(required(options, "run-date")) : null;
         YearMonth period = nightly ? null : month(required(options, "period"));
         return new RunRequest(command, runDate, period,
@@ -76,6 +78,28 @@ public final class CommandLineParser {
                 Path.of(options.getOrDefault("data-dir", "var/db")),
                 options.get("db-url"), options.get("db-user"), options.get("db-password"),
                 options.containsKey("drop-missing"));
+    }
+
+    /** verify reads the database only: it takes the database options and nothing else. */
+    private static RunRequest verify(Map<String, String> options) {
+        for (String name : List.of("run-date", "period", "input-dir", "output-dir", "billing-zone", "drop-missing")) {
+            if (options.containsKey(name)) {
+                throw new UsageException("--" + name + " is not for verify; it takes the database options only");
+            }
+        }
+        checkDatabaseOptions(options);
+        return new RunRequest(RunRequest.Command.VERIFY, null, null, null, null, ZoneId.of("UTC"),
+                Path.of(options.getOrDefault("data-dir", "var/db")), options.get("db-url"), options.get("db-user"),
+                options.get("db-password"), false);
+    }
+
+    private static void checkDatabaseOptions(Map<String, String> options) {
+        if (options.containsKey("db-url") && options.containsKey("data-dir")) {
+            throw new UsageException("give either --data-dir (embedded PostgreSQL) or --db-url (external), not both");
+        }
+        if (!options.containsKey("db-url") && (options.containsKey("db-user") || options.containsKey("db-password"))) {
+            throw new UsageException("--db-user and --db-password go with --db-url");
+        }
     }
 
     private static Map<String, String> options(List<String> args) {

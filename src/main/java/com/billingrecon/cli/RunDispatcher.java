@@ -3,6 +3,7 @@ package com.billingrecon.cli;
 import com.billingrecon.nightly.NightlyRun;
 import com.billingrecon.rerun.RerunRun;
 import com.billingrecon.rerun.RerunStore;
+import com.billingrecon.verify.VerifyRun;
 import org.springframework.stereotype.Component;
 
 /** Sends a request to the run that serves its command. */
@@ -12,11 +13,13 @@ public class RunDispatcher {
     private final NightlyRun nightlyRun;
     private final RerunRun rerunRun;
     private final RerunStore reruns;
+    private final VerifyRun verifyRun;
 
-    public RunDispatcher(NightlyRun nightlyRun, RerunRun rerunRun, RerunStore reruns) {
+    public RunDispatcher(NightlyRun nightlyRun, RerunRun rerunRun, RerunStore reruns, VerifyRun verifyRun) {
         this.nightlyRun = nightlyRun;
         this.rerunRun = rerunRun;
         this.reruns = reruns;
+        this.verifyRun = verifyRun;
     }
 
     public ExitCode run(RunRequest request) {
@@ -29,6 +32,7 @@ public class RunDispatcher {
         return switch (request.command()) {
             case NIGHTLY -> nightlyRun.run(request);
             case RERUN -> rerunRun.run(request);
+            case VERIFY -> verifyRun.run();
         };
     }
 }

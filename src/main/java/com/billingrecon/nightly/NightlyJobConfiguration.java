@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The nightly job closes one business day: read the day's files, issue the day's invoices, apply the
+ * The nightly job closes one business day: read the day's files, add them to the running totals, issue the day's invoices, apply the
  * day's payments, write the day's reports. A run covering several days runs one instance per day.
  */
 @Configuration
@@ -21,6 +21,7 @@ public class NightlyJobConfiguration {
                                Step cdrIngestion,
                                Step chargeIngestion,
                                Step paymentIngestion,
+                               Step dayTotals,
                                Step invoicing,
                                Step settlement,
                                Step reportGeneration,
@@ -32,6 +33,7 @@ public class NightlyJobConfiguration {
                 .next(cdrIngestion)
                 .next(chargeIngestion)
                 .next(paymentIngestion)
+                .next(dayTotals)
                 .next(invoicing)
                 .next(settlement)
                 .next(reportGeneration)

@@ -26,14 +26,21 @@ public class Reports {
     }
 
     public int writeBalances(Path dir, LocalDate asOf) throws IOException {
-        List<BalanceLine> balances = queries.balances(asOf);
-        CsvReport.write(dir.resolve("balances.csv"), BalanceLine.CSV_COLUMNS,
-                balances.stream().map(BalanceLine::csvValues).toList());
-        return balances.size();
+        return streamed(dir.resolve("balances.csv"), BalanceLine.CSV_COLUMNS,
+                sink -> queries.balances(asOf, line -> sink.accept(line.csvValues())));
     }
 
     public int writeInvoices(Path dir) throws IOException {
-        return write(dir.resolve("invoices.csv"), INVOICE_COLUMNS, queries.invoices());
+        return streamed(dir.resolve("invoices.csv"), INVOICE_COLUMNS, queries::invoices);
+    }
+
+    private static int streamed(Path file, List<String> header, CsvReport.RowSource rows) throws IOException {
+        int[] count = {0};
+        CsvReport.write(file, header, sink -> rows.forEach(row -> {
+            count[0]++;
+            sink.accept(row);
+        }));
+        return count[0];
     }
 
     public int writeRejects(Path dir, LocalDate day) throws IOException {

@@ -2,6 +2,7 @@ package com.billingrecon.rerun;
 
 import java.time.LocalDate;
 import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.totals.RunningTotals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,15 @@ public class LedgerRollback {
     private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
 
     private final JdbcTemplate jdbc;
+    private final RunningTotals totals;
 
-    public LedgerRollback(JdbcTemplate jdbc) {
+    public LedgerRollback(JdbcTemplate jdbc, RunningTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     public void rollBackTo(LocalDate endOfDay, long rerunId) {
+        totals.rollBackTo(endOfDay); // first: it reads what the rest takes away
         restoreCdrs(endOfDay);
         jdbc.update("DELETE FROM charge WHERE business_date > ?", endOfDay);
         jdbc.update("DELETE FROM payment WHERE business_date > ?", endOfDay);
