@@ -1,6 +1,7 @@
 package com.billingrecon.totals;
 
 import com.billingrecon.domain.Amounts;
+import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public class TotalsCheck {
                 WITH r (invoice_no, revision, subtotal, item_count, items_digest) AS (
                     SELECT invoice_no, revision, sum(amount), count(*), sum(%s)
                     FROM invoice_item GROUP BY invoice_no, revision),
-                k AS (SELECT * FROM invoice WHERE status NOT IN ('SUPERSEDED', 'VOID'))""".formatted(
-                        RunningTotals.DIGEST),
+                k AS (SELECT * FROM invoice WHERE %s)""".formatted(RunningTotals.DIGEST,
+                        InvoiceStatus.CURRENT_REVISION),
                 "k", "invoice_no, revision", "k.account_id", "invoice_no", INVOICE_FIGURES));
         found.sort(Comparator.comparing(Difference::accountId).thenComparing(Difference::scope));
         return found;
