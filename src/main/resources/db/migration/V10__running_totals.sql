@@ -25,6 +25,12 @@ CREATE TABLE period_total (
     PRIMARY KEY (billing_period, account_id)
 );
 
+-- The business days whose CDRs, charges and payments are in the totals: a step that committed but whose
+-- status was not saved (the process killed in between) runs again on restart, and must not add them twice.
+CREATE TABLE totalled_day (
+    business_date date PRIMARY KEY
+);
+
 -- The history is appended in business-date order, so a block-range index finds a day's rows (for its
 -- totals and for a rollback) at almost no cost to COPY; records are superseded rarely, so that index is small.
 CREATE INDEX cdr_history_day_idx ON cdr_history USING brin (business_date) WITH (autosummarize = on);
@@ -93,3 +99,5 @@ FROM upgrade_item
 GROUP BY account_id;
 
 DROP TABLE upgrade_item;
+
+INSERT INTO totalled_day (business_date) SELECT business_date FROM business_day;

@@ -1,13 +1,13 @@
 package com.billingrecon.report;
 
 import com.billingrecon.billing.UnbilledItems;
+import com.billingrecon.db.Cursor;
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.domain.InvoicingMode;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.ingest.csv.InputFileName;
 import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -29,9 +29,6 @@ public class ReportQueries {
     public ReportQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
-
-    /** Rows are fetched from a cursor in pieces of this many (in a transaction; otherwise all at once). */
-    private static final int FETCH_ROWS = 1000;
 
     /**
      * Each account's line, in account order, from the running totals: the cost is the number of accounts,
@@ -74,26 +71,22 @@ public class ReportQueries {
     }
 
     private void streamed(String sql, RowCallbackHandler row, Object... args) {
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setFetchSize(FETCH_ROWS);
-            for (int n = 0; n < args.length; n++) {
-                statement.setObject(n + 1, args[n]);
-            }
-            return statement;
-        }, row);
+        Cursor.query(jdbc, sql, row, args);
     }
 
-    /** accounts.csv's rejects first, then those of the files dated from..to in processing order. */
-    public List<List<String>> rejects(LocalDate from, LocalDate to) {
-        return jdbc.query("""
+    /**
+     * accounts.csv's rejects first, then those of the files dated from..to in processing order, handed
+     * over one at a time: a file of bad rows is as long as it is.
+     */
+    public void rejects(LocalDate from, LocalDate to, Consumer<List<String>> sink) {
+        streamed("""
                 SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
                 FROM reject r JOIN input_file f USING (file_name)
                 WHERE f.file_name = ? OR f.business_date BETWEEN ? AND ?
                 ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
                 """,
-                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)),
+                rs -> sink.accept(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))),
                 InputDirectory.ACCOUNTS_FILE, from, to);
     }
 

@@ -55,7 +55,7 @@ public class Reports {
 
     /** The rejected rows of the files dated in {@code from..to}, after accounts.csv's. */
     public int writeRejects(Path dir, LocalDate from, LocalDate to) throws IOException {
-        return write(dir.resolve("rejects.csv"), REJECT_COLUMNS, queries.rejects(from, to));
+        return streamed(dir.resolve("rejects.csv"), REJECT_COLUMNS, sink -> queries.rejects(from, to, sink));
     }
 
     /** accounts.csv, the files dated in {@code from..to}, then the given unrecognized names. */

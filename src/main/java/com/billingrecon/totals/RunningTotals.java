@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The running totals (tables {@code account_total} and {@code period_total}): what the balances and the
+ * The running totals (tables {@code account_total}, {@code period_total} and the days they hold,
+ * {@code totalled_day}): what the balances and the
  * month-close invoices are read from, so that a night costs the same whatever the history behind it.
  * Every change is a set of items (view {@code totalled_item}: current CDR records, charges, payments,
  * current invoice revisions) added or subtracted in the transaction that changes them.
@@ -31,9 +32,12 @@ public class RunningTotals {
     /**
      * Adds a business day's CDRs, charges and payments once they are all taken in. A CDR record that
      * replaced one taken in on an earlier day takes that one's place (ONGOING to COMPLETED moves its
-     * amount from reserved to usage; FAILED releases it).
+     * amount from reserved to usage; FAILED releases it). A day already added is not added again.
      */
     public void addDay(LocalDate day) {
+        if (jdbc.update("INSERT INTO totalled_day (business_date) VALUES (?) ON CONFLICT DO NOTHING", day) == 0) {
+            return;
+        }
         apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'INVOICE'",
                 day);
         apply(-1, """
@@ -52,6 +56,7 @@ public class RunningTotals {
      * came later: the items taken in or issued after it go, and each CDR's record of that day is back.
      */
     public void rollBackTo(LocalDate endOfDay) {
+        jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
         apply(-1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date > ?", endOfDay);
         apply(1, """
                 SELECT account_id, billing_period, 'CDR', cdr_id, status, amount FROM cdr_history

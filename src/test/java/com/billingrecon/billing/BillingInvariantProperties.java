@@ -114,7 +114,7 @@ class BillingInvariantProperties {
      * Nights in two runs with one day's files held back, those files arriving late (held), then the rerun of
      * their period: after each command the running totals and invoices are what the history gives.
      */
-    @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF)
     void afterNightsLateFilesAndARerunTheRunningTotalsAreWhatTheHistoryGives(
             @ForAll("scenarios") Scenario scenario, @ForAll @IntRange(min = 1, max = DAYS - 1) int lateDay,
             @ForAll @IntRange(min = 0, max = DAYS - 2) int firstRunDay) throws IOException {

@@ -79,7 +79,7 @@ class LedgerMigrationTests {
         String always = TestDatabase.freshDatabaseUrl();
         assertThat(Run.nightly(upgraded, input, work.resolve("before"), "2026-10-31")).isEqualTo(ExitCode.DONE);
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(upgraded));
-        jdbc.execute("DROP VIEW totalled_item; DROP TABLE account_total, period_total; "
+        jdbc.execute("DROP VIEW totalled_item; DROP TABLE account_total, period_total, totalled_day; "
                 + "DROP INDEX cdr_history_day_idx, cdr_history_superseded_idx; "
                 + "DELETE FROM flyway_schema_history WHERE version = '10'");
 

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The verify command: the running totals and invoices, recomputed from the history. Given four generated
@@ -40,6 +42,14 @@ class VerifyFunctionalTests {
     void aLedgerWrittenByTheJobAgreesWithItsHistoryAndVerifyExitsZero() {
         assertThat(Verify.differences(db)).isEmpty();
         assertThat(Run.verify(db)).isEqualTo(ExitCode.DONE);
+    }
+
+    /** A step whose commit went through but whose status was lost (the process killed) runs again on restart. */
+    @Test
+    void aDayAddedToTheTotalsAgainIsNotCountedTwice() {
+        new RunningTotals(new JdbcTemplate(new DriverManagerDataSource(db))).addDay(LocalDate.of(2026, 11, 1));
+
+        assertThat(Verify.differences(db)).isEmpty();
     }
 
     @Test
