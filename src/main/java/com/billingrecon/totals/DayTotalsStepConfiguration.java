@@ -13,15 +13,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Adds the day's rows to the running totals in one transaction, once they are all taken in. Per chunk,
- * the totals would be rewritten for nearly every account in each chunk; per day, each once. A completed
- * step is not run again on restart, so the day is added exactly once.
+ * the totals would be rewritten for nearly every account in each chunk; per day, each once. The day is
+ * added exactly once, even when a restart runs the step again ({@link RunningTotals#addDay}).
  */
 @Configuration
 public class DayTotalsStepConfiguration {
 
     @Bean
     public Step dayTotals(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              DayTotalsTasklet dayTotalsTasklet) {
+                          DayTotalsTasklet dayTotalsTasklet) {
         return new StepBuilder("dayTotals", jobRepository).tasklet(dayTotalsTasklet, transactionManager).build();
     }
 

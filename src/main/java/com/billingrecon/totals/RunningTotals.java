@@ -7,8 +7,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The running totals (tables {@code account_total}, {@code period_total} and the days they hold,
- * {@code totalled_day}): what the balances and the
- * month-close invoices are read from, so that a night costs the same whatever the history behind it.
+ * {@code totalled_day}): what the balances and the month-close invoices are read from, so that a night
+ * costs the same whatever the history behind it.
  * Every change is a set of items (view {@code totalled_item}: current CDR records, charges, payments,
  * current invoice revisions) added or subtracted in the transaction that changes them.
  */
