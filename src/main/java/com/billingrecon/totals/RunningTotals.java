@@ -63,21 +63,33 @@ public class RunningTotals {
                 WHERE superseded_on > ? AND business_date <= ?""", endOfDay, endOfDay);
     }
 
-    /** The sums per billing period and account of the items {@code i}, times {@code sign}. */
+    /**
+     * The items of {@code items} summed per account, period, kind and status: one row per account and
+     * kind rather than per CDR, so that what both totals are computed from stays small when kept.
+     */
+    static String grouped(String items) {
+        return """
+                SELECT account_id, billing_period, item_kind, status, sum(amount) AS amount, count(*) AS items,
+                       sum(%s) AS digest
+                FROM (%s) i (%s)
+                GROUP BY account_id, billing_period, item_kind, status""".formatted(DIGEST, items, ITEM_COLUMNS);
+    }
+
+    /** The sums per billing period and account of the {@link #grouped} items {@code g}, times {@code sign}. */
     static String periodSums(int sign) {
         return """
                 SELECT billing_period, account_id,
                        %1$d * coalesce(sum(amount) FILTER (WHERE %2$s), 0),
-                       %1$d * count(*) FILTER (WHERE %2$s),
-                       (%1$d * coalesce(sum(%4$s) FILTER (WHERE %2$s), 0))::bigint,
+                       (%1$d * coalesce(sum(items) FILTER (WHERE %2$s), 0))::bigint,
+                       (%1$d * coalesce(sum(digest) FILTER (WHERE %2$s), 0))::bigint,
                        %1$d * coalesce(sum(amount) FILTER (WHERE %3$s), 0),
-                       %1$d * count(*) FILTER (WHERE %3$s),
-                       (%1$d * coalesce(sum(%4$s) FILTER (WHERE %3$s), 0))::bigint
-                FROM i WHERE (%2$s) OR (%3$s)
-                GROUP BY billing_period, account_id""".formatted(sign, USAGE, CHARGE, DIGEST);
+                       (%1$d * coalesce(sum(items) FILTER (WHERE %3$s), 0))::bigint,
+                       (%1$d * coalesce(sum(digest) FILTER (WHERE %3$s), 0))::bigint
+                FROM g WHERE (%2$s) OR (%3$s)
+                GROUP BY billing_period, account_id""".formatted(sign, USAGE, CHARGE);
     }
 
-    /** The sums per account of the items {@code i}, times {@code sign}. */
+    /** The sums per account of the {@link #grouped} items {@code g}, times {@code sign}. */
     static String accountSums(int sign) {
         return """
                 SELECT account_id,
@@ -86,13 +98,13 @@ public class RunningTotals {
                        %1$d * coalesce(sum(amount) FILTER (WHERE %3$s), 0),
                        %1$d * coalesce(sum(amount) FILTER (WHERE item_kind = 'PAYMENT'), 0),
                        %1$d * coalesce(sum(amount) FILTER (WHERE item_kind = 'INVOICE'), 0)
-                FROM i GROUP BY account_id""".formatted(sign, USAGE, CHARGE);
+                FROM g GROUP BY account_id""".formatted(sign, USAGE, CHARGE);
     }
 
     /** {@code args} are the parameters of {@code items}; a {@code String[]} is sent as a text array. */
     private void apply(int sign, String items, Object... args) {
         jdbc.update("""
-                WITH i (%s) AS MATERIALIZED (%s),
+                WITH g AS MATERIALIZED (%s),
                 p AS (INSERT INTO period_total AS t (billing_period, account_id, usage, usage_items, usage_digest,
                                                      charges, charge_items, charge_digest)
                       %s
@@ -106,7 +118,7 @@ public class RunningTotals {
                 ON CONFLICT (account_id) DO UPDATE SET
                     reserved = t.reserved + excluded.reserved, usage = t.usage + excluded.usage,
                     charges = t.charges + excluded.charges, payments = t.payments + excluded.payments,
-                    invoiced = t.invoiced + excluded.invoiced""".formatted(ITEM_COLUMNS, items, periodSums(sign),
+                    invoiced = t.invoiced + excluded.invoiced""".formatted(grouped(items), periodSums(sign),
                 accountSums(sign)), statement -> {
                     for (int n = 0; n < args.length; n++) {
                         Object arg = args[n];

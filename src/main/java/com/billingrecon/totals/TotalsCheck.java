@@ -41,8 +41,8 @@ public class TotalsCheck {
 
     public List<Difference> differences() {
         List<Difference> found = new ArrayList<>();
-        String history = "WITH i (" + RunningTotals.ITEM_COLUMNS + ") AS MATERIALIZED (SELECT "
-                + RunningTotals.ITEM_COLUMNS + " FROM totalled_item), ";
+        String history = "WITH g AS MATERIALIZED (" + RunningTotals.grouped("SELECT " + RunningTotals.ITEM_COLUMNS
+                + " FROM totalled_item") + "), ";
         found.addAll(compare(history + "r (billing_period, account_id, " + String.join(", ", PERIOD_FIGURES)
                         + ") AS (" + RunningTotals.periodSums(1) + ")",
                 "period_total", "billing_period, account_id", "account_id", "to_char(billing_period, 'YYYY-MM')",
