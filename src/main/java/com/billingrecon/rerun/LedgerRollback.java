@@ -1,6 +1,7 @@
 package com.billingrecon.rerun;
 
 import java.time.LocalDate;
+import com.billingrecon.ingest.InputFileStore;
 import com.billingrecon.ingest.ledger.CdrLedger;
 import com.billingrecon.ingest.ledger.ChargeLedger;
 import com.billingrecon.ingest.ledger.PaymentLedger;
@@ -25,14 +26,16 @@ public class LedgerRollback {
     private final CdrLedger cdrs;
     private final ChargeLedger charges;
     private final PaymentLedger payments;
+    private final InputFileStore files;
 
     public LedgerRollback(JdbcTemplate jdbc, RunningTotals totals, CdrLedger cdrs, ChargeLedger charges,
-                          PaymentLedger payments) {
+                          PaymentLedger payments, InputFileStore files) {
         this.jdbc = jdbc;
         this.totals = totals;
         this.cdrs = cdrs;
         this.charges = charges;
         this.payments = payments;
+        this.files = files;
     }
 
     public void rollBackTo(LocalDate endOfDay, long rerunId) {
@@ -40,9 +43,7 @@ public class LedgerRollback {
         cdrs.rollBackTo(endOfDay);
         charges.rollBackTo(endOfDay);
         payments.rollBackTo(endOfDay);
-        jdbc.update("DELETE FROM reject WHERE file_name IN (SELECT file_name FROM input_file WHERE business_date > ?)",
-                endOfDay);
-        jdbc.update("DELETE FROM input_file WHERE business_date > ?", endOfDay);
+        files.rollBackTo(endOfDay);
         jdbc.update("DELETE FROM allocation WHERE business_date > ?", endOfDay);
         jdbc.update("INSERT INTO rerun_invoice (rerun_id, invoice_no, old_revision) "
                 + "SELECT ?, invoice_no, revision FROM invoice WHERE issue_date > ? AND " + CURRENT, rerunId, endOfDay);
