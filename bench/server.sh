@@ -1,10 +1,10 @@
 # Sourced by the benchmark scripts: an external PostgreSQL on loopback in $WORK/pgdata, started now and
 # stopped when the script exits, and the helpers that use it.
-#   env: BENCH_WORK (default /tmp/billing-recon-bench), PG_BIN (default Debian's newest PostgreSQL)
+#   env: BENCH_WORK (default /tmp/billing-recon-bench), PG_BIN (default Debian's newest PostgreSQL), BENCH_PORT (default 55432)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${BENCH_WORK:-/tmp/billing-recon-bench}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
-PORT=55432
+PORT="${BENCH_PORT:-55432}"
 JAR="$ROOT/target/billing-recon.jar"
 
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)

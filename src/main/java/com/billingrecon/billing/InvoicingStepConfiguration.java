@@ -1,6 +1,7 @@
 package com.billingrecon.billing;
 
 import com.billingrecon.job.DayParameters;
+import com.billingrecon.totals.RunningTotals;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,7 +26,7 @@ public class InvoicingStepConfiguration {
     @StepScope
     public InvoicingTasklet invoicingTasklet(
             @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
-            InvoiceDrafts drafts, JdbcTemplate jdbc) {
-        return new InvoicingTasklet(drafts, jdbc, day);
+            InvoiceDrafts drafts, RunningTotals totals, JdbcTemplate jdbc) {
+        return new InvoicingTasklet(drafts, totals, jdbc, day);
     }
 }

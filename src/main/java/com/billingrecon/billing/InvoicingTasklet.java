@@ -1,7 +1,9 @@
 package com.billingrecon.billing;
 
 import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.totals.RunningTotals;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,27 +16,57 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issues the day's invoices with their tax (what each holds is the view {@code invoice_item}). Money is
  * applied to them by the settlement step, which follows. An invoice number issued again by a rerun
- * gets the next revision; the rerun decides afterwards whether it really changed.
+ * gets the next revision; the rerun decides afterwards whether it really changed. The invoiced totals
+ * move with the invoices, in the same transaction; an invoice already current (issued before) is not
+ * issued again, nor counted again.
  */
 public class InvoicingTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(InvoicingTasklet.class);
 
     private final InvoiceDrafts drafts;
+    private final RunningTotals totals;
     private final JdbcTemplate jdbc;
     private final LocalDate day;
 
-    public InvoicingTasklet(InvoiceDrafts drafts, JdbcTemplate jdbc, LocalDate day) {
+    public InvoicingTasklet(InvoiceDrafts drafts, RunningTotals totals, JdbcTemplate jdbc, LocalDate day) {
         this.drafts = drafts;
+        this.totals = totals;
         this.jdbc = jdbc;
         this.day = day;
     }
 
+    /** Invoices inserted per batch: the day's drafts are never all in memory. */
+    private static final int BATCH = 1000;
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        // the day's bulk load has just changed these tables; fresh statistics keep the sums on a good plan
-        jdbc.execute("ANALYZE cdr_history, charge");
-        List<InvoiceDraft> issued = drafts.issuedOn(day);
+        List<String> counted = jdbc.queryForList("SELECT invoice_no FROM invoice WHERE issue_date = ? AND "
+                + InvoiceStatus.CURRENT_REVISION, String.class, day);
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        long[] issued = {0};
+        drafts.issuedOn(day, draft -> {
+            batch.add(values(draft));
+            issued[0]++;
+            if (batch.size() == BATCH) {
+                insert(batch);
+            }
+        });
+        insert(batch);
+        totals.addInvoicesIssuedOn(day, counted);
+        contribution.incrementWriteCount(issued[0]);
+        log.info("{} invoicing: {} invoices issued", day, issued[0]);
+        return RepeatStatus.FINISHED;
+    }
+
+    private static Object[] values(InvoiceDraft d) {
+        InvoiceAmounts amounts = d.amounts();
+        return new Object[] {d.accountId(), d.kind().name(), d.period().atDay(1), d.chargeId(), d.issueDate(),
+                amounts.subtotal(), amounts.tax(), amounts.total(), amounts.initialStatus().name(), d.itemCount(),
+                d.itemsDigest(), d.invoiceNo()};
+    }
+
+    private void insert(List<Object[]> batch) {
         jdbc.batchUpdate("""
                 INSERT INTO invoice (invoice_no, revision, account_id, kind, period, charge_id, issue_date,
                                      subtotal, tax, total, paid, status, item_count, items_digest)
@@ -43,14 +75,7 @@ public class InvoicingTasklet implements Tasklet {
                 FROM (SELECT ?::text AS no) n
                 WHERE NOT EXISTS (SELECT 1 FROM invoice
                                   WHERE invoice_no = n.no AND %s)""".formatted(InvoiceStatus.CURRENT_REVISION),
-                issued.stream().map(d -> {
-                    InvoiceAmounts amounts = d.amounts();
-                    return new Object[] {d.accountId(), d.kind().name(), d.period().atDay(1), d.chargeId(),
-                            d.issueDate(), amounts.subtotal(), amounts.tax(), amounts.total(),
-                            amounts.initialStatus().name(), d.itemCount(), d.itemsDigest(), d.invoiceNo()};
-                }).toList());
-        contribution.incrementWriteCount(issued.size());
-        log.info("{} invoicing: {} invoices issued", day, issued.size());
-        return RepeatStatus.FINISHED;
+                batch);
+        batch.clear();
     }
 }

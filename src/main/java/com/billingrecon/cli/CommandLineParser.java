@@ -24,6 +24,7 @@ public final class CommandLineParser {
                    java -jar billing-recon.jar rerun   --period=YYYY-MM      --input-dir=DIR --output-dir=DIR [options]
             """ + ExplainCommand.USAGE + """
                    java -jar billing-recon.jar itemise --invoice=INVOICE_NO  [database options]   (CSV on stdout)
+                   java -jar billing-recon.jar verify  [--data-dir=DIR | --db-url=JDBC_URL ...]
 
             options: --billing-zone=ZONE   billing time zone (default UTC)
                      --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
@@ -32,7 +33,8 @@ public final class CommandLineParser {
                      --config=FILE         a configuration file (YAML or properties): supplier, document settings
                      --documents           write PDF tax invoices, e-invoices and invoice lines (needs the supplier)
                      --invoice-template=FILE   an HTML (Mustache) template for the PDF instead of the built-in one
-            exit codes: 0 done; 3 done, but a file was rejected whole or held; 2 usage error;
+            verify recomputes the running totals and invoices from the history and prints each difference
+            exit codes: 0 done; 3 done, but a file was rejected whole or held (verify: a difference); 2 usage error;
                         4 another run holds this database; 1 failed (the same command again resumes)""";
 
     private static final Set<String> VALUED = Set.of("run-date", "period", "input-dir", "output-dir",
@@ -52,17 +54,22 @@ public final class CommandLineParser {
 
     public static RunRequest parse(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageException("no command given: expected nightly or rerun");
+            throw new UsageException("no command given: expected nightly, rerun or verify");
         }
         RunRequest.Command command = switch (args.get(0)) {
             case "nightly" -> RunRequest.Command.NIGHTLY;
             case "rerun" -> RunRequest.Command.RERUN;
             case "itemise" -> RunRequest.Command.ITEMISE;
-            default -> throw new UsageException("unknown command '" + args.get(0) + "': expected nightly or rerun");
+            case "verify" -> RunRequest.Command.VERIFY;
+            default -> throw new UsageException("unknown command '" + args.get(0)
+                    + "': expected nightly, rerun, explain, itemise or verify");
         };
         Map<String, String> options = options(args.subList(1, args.size()));
         if (command == RunRequest.Command.ITEMISE) {
             return itemise(options);
+        }
+        if (command == RunRequest.Command.VERIFY) {
+            return verify(options);
         }
         if (options.containsKey("invoice")) {
             throw new UsageException("--invoice is for itemise");
@@ -123,6 +130,19 @@ public final class CommandLineParser {
         if (!options.containsKey("db-url") && (options.containsKey("db-user") || options.containsKey("db-password"))) {
             throw new UsageException("--db-user and --db-password go with --db-url");
         }
+    }
+
+    /** verify reads the database only: it takes the database options and nothing else. */
+    private static RunRequest verify(Map<String, String> options) {
+        for (String name : List.of("run-date", "period", "input-dir", "output-dir", "billing-zone", "drop-missing")) {
+            if (options.containsKey(name)) {
+                throw new UsageException("--" + name + " is not for verify; it takes the database options only");
+            }
+        }
+        databaseChecks(options);
+        return new RunRequest(RunRequest.Command.VERIFY, null, null, null, null, ZoneId.of("UTC"),
+                Path.of(options.getOrDefault("data-dir", "var/db")), options.get("db-url"), options.get("db-user"),
+                options.get("db-password"), false, null, null, false, null);
     }
 
     private static Map<String, String> options(List<String> args) {

@@ -9,6 +9,7 @@ import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.documents.Itemiser;
 import com.billingrecon.rerun.RerunStore;
 import java.util.List;
+import com.billingrecon.verify.VerifyRun;
 import org.springframework.stereotype.Component;
 
 /** Sends a request to the run that serves its command. */
@@ -20,14 +21,16 @@ public class RunDispatcher {
     private final RerunStore reruns;
     private final DocumentWriter documents;
     private final Itemiser itemiser;
+    private final VerifyRun verifyRun;
 
     public RunDispatcher(NightlyCommand nightlyCommand, RerunCommand rerunCommand, RerunStore reruns,
-                         DocumentWriter documents, Itemiser itemiser) {
+                         DocumentWriter documents, Itemiser itemiser, VerifyRun verifyRun) {
         this.documents = documents;
         this.itemiser = itemiser;
         this.nightlyCommand = nightlyCommand;
         this.rerunCommand = rerunCommand;
         this.reruns = reruns;
+        this.verifyRun = verifyRun;
     }
 
     public ExitCode run(RunRequest request) {
@@ -50,6 +53,7 @@ public class RunDispatcher {
             case NIGHTLY -> nightlyCommand.run(request);
             case RERUN -> rerunCommand.run(request);
             case ITEMISE -> throw new IllegalStateException("itemise is answered above");
+            case VERIFY -> verifyRun.run();
         };
     }
 }

@@ -22,6 +22,13 @@ public class InputFileStore {
         this.jdbc = jdbc;
     }
 
+    /** A rerun's rollback: the files dated after that day, and their rejected rows, are forgotten. */
+    public void rollBackTo(LocalDate endOfDay) {
+        jdbc.update("DELETE FROM reject WHERE file_name IN (SELECT file_name FROM input_file WHERE business_date > ?)",
+                endOfDay);
+        jdbc.update("DELETE FROM input_file WHERE business_date > ?", endOfDay);
+    }
+
     /**
      * A dated file of the day, taken in ({@code rejection} null) or rejected whole; {@code stamp} is the
      * file's {@link FileStamp} taken before it was hashed.

@@ -20,7 +20,7 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
                          boolean dropMissing, String invoiceNo, Path configFile, boolean documents,
                          Path invoiceTemplate) {
 
-    public enum Command { NIGHTLY, RERUN, ITEMISE }
+    public enum Command { NIGHTLY, RERUN, ITEMISE, VERIFY }
 
     /** The configuration the command line sets, as Spring Boot properties. */
     public Map<String, Object> settings() {
@@ -45,6 +45,9 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
     public String describe() {
         if (command == Command.ITEMISE) {
             return "itemise invoice " + invoiceNo;
+        }
+        if (command == Command.VERIFY) {
+            return "verify";
         }
         String target = command == Command.NIGHTLY ? "run date " + runDate : "period " + period;
         return command.name().toLowerCase() + " " + target + ", input " + inputDir + ", output " + outputDir

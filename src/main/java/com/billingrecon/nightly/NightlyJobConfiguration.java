@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job closes one business day: read the day's files, issue the day's invoices, apply the
- * day's payments, write the day's reports, then record the day as closed. A run covering several days
- * runs one instance per day.
+ * The nightly job closes one business day: read the day's files, add them to the running totals, issue the
+ * day's invoices, apply the day's payments, write the day's reports, then record the day as closed. A run
+ * covering several days runs one instance per day.
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -29,6 +29,7 @@ public class NightlyJobConfiguration {
                                Step cdrIngestion,
                                Step chargeIngestion,
                                Step paymentIngestion,
+                               Step dayTotals,
                                Step invoicing,
                                Step settlement,
                                Step reportGeneration,
@@ -41,6 +42,7 @@ public class NightlyJobConfiguration {
                 .next(cdrIngestion)
                 .next(chargeIngestion)
                 .next(paymentIngestion)
+                .next(dayTotals)
                 .next(invoicing)
                 .next(settlement)
                 .next(reportGeneration)

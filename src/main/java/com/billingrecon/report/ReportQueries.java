@@ -1,12 +1,12 @@
 package com.billingrecon.report;
 
 import com.billingrecon.billing.UnbilledItems;
+import com.billingrecon.db.Cursor;
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.domain.InputFileName;
 import com.billingrecon.domain.InvoicingMode;
 import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
-/** The rows of a day's reports, read from the ledger as of the end of that day, in report order. */
+/**
+ * The rows of a day's reports, read from the ledger as of the end of that day, in report order. The
+ * balances and the register, as large as the accounts and invoices, are streamed from a cursor.
+ */
 @Repository
 public class ReportQueries {
 
@@ -26,76 +29,65 @@ public class ReportQueries {
         this.jdbc = jdbc;
     }
 
-    public List<BalanceLine> balances(LocalDate day) {
-        return jdbc.query("""
+    /**
+     * Each account's line, in account order, from the running totals: the cost is the number of accounts,
+     * not the history behind them, and no line is kept after it is handed over.
+     */
+    public void balances(LocalDate day, Consumer<BalanceLine> sink) {
+        streamed("""
                 SELECT a.account_id, a.currency, a.invoicing_mode, a.credit_limit,
-                       coalesce(u.reserved, 0), coalesce(u.usage_current, 0), coalesce(c.charges_current, 0),
-                       coalesce(u.usage_all, 0), coalesce(c.charges_all, 0),
-                       coalesce(p.payments, 0), coalesce(i.invoiced, 0)
+                       coalesce(t.reserved, 0), coalesce(p.usage, 0), coalesce(p.charges, 0),
+                       coalesce(t.usage, 0), coalesce(t.charges, 0), coalesce(t.payments, 0), coalesce(t.invoiced, 0)
                 FROM account a
-                LEFT JOIN (SELECT account_id,
-                                  sum(amount) FILTER (WHERE status = 'ONGOING') AS reserved,
-                                  sum(amount) FILTER (WHERE status = 'COMPLETED' AND billing_period = ?) AS usage_current,
-                                  sum(amount) FILTER (WHERE status = 'COMPLETED') AS usage_all
-                           FROM cdr GROUP BY account_id) u USING (account_id)
-                LEFT JOIN (SELECT account_id,
-                                  sum(amount) FILTER (WHERE billing_period = ?) AS charges_current,
-                                  sum(amount) AS charges_all
-                           FROM charge GROUP BY account_id) c USING (account_id)
-                LEFT JOIN (SELECT account_id, sum(amount) AS payments FROM payment GROUP BY account_id) p
-                       USING (account_id)
-                LEFT JOIN (SELECT account_id, sum(total) AS invoiced FROM invoice
-                           WHERE %s GROUP BY account_id) i USING (account_id)
+                LEFT JOIN account_total t USING (account_id)
+                LEFT JOIN period_total p ON p.account_id = a.account_id AND p.billing_period = ?
                 ORDER BY a.account_id COLLATE "C"
-                """.formatted(InvoiceStatus.CURRENT_REVISION),
-                (rs, n) -> {
+                """,
+                rs -> {
                     InvoicingMode mode = InvoicingMode.valueOf(rs.getString(3));
                     UnbilledItems unbilled = new UnbilledItems(rs.getBigDecimal(6), rs.getBigDecimal(7),
                             rs.getBigDecimal(8), rs.getBigDecimal(9));
-                    return BalanceCalculator.balance(new AccountFigures(rs.getString(1), rs.getString(2), mode,
+                    sink.accept(BalanceCalculator.balance(new AccountFigures(rs.getString(1), rs.getString(2), mode,
                             rs.getBigDecimal(4), rs.getBigDecimal(5), unbilled.currentPeriod(mode),
-                            unbilled.total(mode), rs.getBigDecimal(10), rs.getBigDecimal(11)));
+                            unbilled.total(mode), rs.getBigDecimal(10), rs.getBigDecimal(11))));
                 },
-                YearMonth.from(day).atDay(1), YearMonth.from(day).atDay(1));
+                YearMonth.from(day).atDay(1));
     }
 
-    public List<List<String>> invoices() {
-        return jdbc.query("""
+    /** The register's rows in invoice-number order, handed over one at a time. */
+    public void invoices(Consumer<List<String>> sink) {
+        streamed("""
                 SELECT invoice_no, account_id, kind, to_char(period, 'YYYY-MM'), charge_id,
                        to_char(issue_date, 'YYYY-MM-DD'), revision, subtotal, tax, total, paid,
                        CASE WHEN status IN ('OPEN', 'PARTIALLY_PAID') THEN total - paid ELSE 0 END, status
                 FROM invoice WHERE %s
                 ORDER BY invoice_no COLLATE "C"
                 """.formatted(InvoiceStatus.CURRENT_REVISION),
-                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> sink.accept(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), amount(rs.getBigDecimal(8)),
                         amount(rs.getBigDecimal(9)), amount(rs.getBigDecimal(10)), amount(rs.getBigDecimal(11)),
-                        amount(rs.getBigDecimal(12)), rs.getString(13)));
+                        amount(rs.getBigDecimal(12)), rs.getString(13))));
+    }
+
+    private void streamed(String sql, RowCallbackHandler row, Object... args) {
+        Cursor.query(jdbc, sql, row, args);
     }
 
     /**
-     * accounts.csv's rejects first, then those of the files dated from..to in processing order, handed to
-     * {@code row} one by one: a day may reject millions of rows, each up to 65,536 characters long. Inside the
-     * caller's transaction the rows come from a cursor, {@value #CURSOR_ROWS} at a time.
+     * accounts.csv's rejects first, then those of the files dated from..to in processing order, handed
+     * over one at a time: a file of bad rows is as long as it is.
      */
-    public void rejects(LocalDate from, LocalDate to, Consumer<List<String>> row) {
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
-                    FROM reject r JOIN input_file f USING (file_name)
-                    WHERE f.file_name = ? OR f.business_date BETWEEN ? AND ?
-                    ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
-                    """);
-            statement.setFetchSize(CURSOR_ROWS);
-            statement.setString(1, InputFileName.ACCOUNTS);
-            statement.setObject(2, from);
-            statement.setObject(3, to);
-            return statement;
-        }, (RowCallbackHandler) rs -> row.accept(List.of(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5))));
+    public void rejects(LocalDate from, LocalDate to, Consumer<List<String>> sink) {
+        streamed("""
+                SELECT r.file_name, r.line, r.reason, coalesce(r.detail, ''), r.record
+                FROM reject r JOIN input_file f USING (file_name)
+                WHERE f.file_name = ? OR f.business_date BETWEEN ? AND ?
+                ORDER BY f.business_date NULLS FIRST, f.order_key COLLATE "C", r.line
+                """,
+                rs -> sink.accept(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))),
+                InputFileName.ACCOUNTS, from, to);
     }
-
-    private static final int CURSOR_ROWS = 500;
 
     /** accounts.csv, then the files dated from..to in processing order. */
     public List<List<String>> reconciliation(LocalDate from, LocalDate to) {

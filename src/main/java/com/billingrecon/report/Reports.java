@@ -26,14 +26,16 @@ public class Reports {
     }
 
     public int writeBalances(Path dir, LocalDate asOf) throws IOException {
-        List<BalanceLine> balances = queries.balances(asOf);
-        CsvReport.write(dir.resolve("balances.csv"), BalanceLine.CSV_COLUMNS,
-                balances.stream().map(BalanceLine::csvValues).toList());
-        return balances.size();
+        return streamed(dir.resolve("balances.csv"), BalanceLine.CSV_COLUMNS,
+                sink -> queries.balances(asOf, line -> sink.accept(line.csvValues())));
     }
 
     public int writeInvoices(Path dir) throws IOException {
-        return write(dir.resolve("invoices.csv"), INVOICE_COLUMNS, queries.invoices());
+        return streamed(dir.resolve("invoices.csv"), INVOICE_COLUMNS, queries::invoices);
+    }
+
+    private static int streamed(Path file, List<String> header, CsvReport.Rows rows) throws IOException {
+        return Math.toIntExact(CsvReport.write(file, header, rows));
     }
 
     public int writeRejects(Path dir, LocalDate day) throws IOException {
@@ -48,8 +50,7 @@ public class Reports {
 
     /** The rejected rows of the files dated in {@code from..to}, after accounts.csv's. */
     public int writeRejects(Path dir, LocalDate from, LocalDate to) throws IOException {
-        return (int) CsvReport.write(dir.resolve("rejects.csv"), REJECT_COLUMNS,
-                row -> queries.rejects(from, to, row));
+        return streamed(dir.resolve("rejects.csv"), REJECT_COLUMNS, sink -> queries.rejects(from, to, sink));
     }
 
     /** accounts.csv, the files dated in {@code from..to}, then the given unrecognized names. */

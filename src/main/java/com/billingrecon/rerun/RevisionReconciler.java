@@ -63,6 +63,7 @@ public class RevisionReconciler {
         return revisions.stream().map(Revision::csvValues).toList();
     }
 
+    /** The invoiced running total is unchanged: the same content is the same total. */
     private void keepOldRevision(Invoice old, Invoice replayed) {
         jdbc.update("DELETE FROM invoice WHERE invoice_no = ? AND revision = ?", replayed.invoiceNo(),
                 replayed.revision());

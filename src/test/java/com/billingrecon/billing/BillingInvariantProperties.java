@@ -3,11 +3,13 @@ package com.billingrecon.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.job.ExitCode;
+import com.billingrecon.domain.Periods;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Report;
 import com.billingrecon.support.Run;
 import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
+import com.billingrecon.support.Verify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,6 +38,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Invariants of SPEC §4–5 that hold for any valid input, checked on the reports of the whole nightly job
@@ -62,9 +65,11 @@ class BillingInvariantProperties {
         Path input = scenario.writeTo(Files.createDirectory(root.resolve("in")));
         Path output = root.resolve("out");
 
-        ExitCode code = Run.nightly(TestDatabase.freshDatabaseUrl(), input, output, day(DAYS - 1).toString());
+        String db = TestDatabase.freshDatabaseUrl();
+        ExitCode code = Run.nightly(db, input, output, day(DAYS - 1).toString());
 
         assertThat(code).as("exit code for%n%s", scenario).isEqualTo(ExitCode.DONE);
+        assertThat(Verify.differences(db)).as("running totals against the history for%n%s", scenario).isEmpty();
         for (int d = 0; d < DAYS; d++) {
             LocalDate day = day(d);
             assertThat(Report.of(output, day.toString(), "rejects.csv").rows())
@@ -105,6 +110,47 @@ class BillingInvariantProperties {
             }
         }
         deleteTree(root);
+    }
+
+    /**
+     * Nights in two runs with one day's files held back, those files arriving late (held), then the rerun of
+     * their period: after each command the running totals and invoices are what the history gives.
+     */
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF)
+    void afterNightsLateFilesAndARerunTheRunningTotalsAreWhatTheHistoryGives(
+            @ForAll("scenarios") Scenario scenario, @ForAll @IntRange(min = 1, max = DAYS - 1) int lateDay,
+            @ForAll @IntRange(min = 0, max = DAYS - 2) int firstRunDay) throws IOException {
+        Path root = Files.createTempDirectory("billing-totals");
+        Path input = scenario.writeTo(Files.createDirectory(root.resolve("in")));
+        Path aside = Files.createDirectory(root.resolve("late"));
+        List<Path> late = moveFilesOfDay(input, aside, day(lateDay));
+        Path output = root.resolve("out");
+        String db = TestDatabase.freshDatabaseUrl();
+        String where = "late day " + lateDay + ", first run to day " + firstRunDay + " for\n" + scenario;
+
+        assertThat(Run.nightly(db, input, output, day(firstRunDay).toString())).as(where).isEqualTo(ExitCode.DONE);
+        assertThat(Verify.differences(db)).as("after the first run, " + where).isEmpty();
+        awaitRunLockReleased(db);
+        assertThat(Run.nightly(db, input, output, day(DAYS - 1).toString())).as(where).isEqualTo(ExitCode.DONE);
+        assertThat(Verify.differences(db)).as("after the second run, " + where).isEmpty();
+        for (Path file : late) {
+            Files.move(file, input.resolve(file.getFileName()));
+        }
+        awaitRunLockReleased(db);
+        assertThat(Run.rerun(db, input, output, Periods.belongingPeriod(day(lateDay)).toString())).as(where)
+                .isEqualTo(ExitCode.DONE);
+        assertThat(Verify.differences(db)).as("after the rerun, " + where).isEmpty();
+        deleteTree(root);
+    }
+
+    private static List<Path> moveFilesOfDay(Path input, Path aside, LocalDate day) throws IOException {
+        List<Path> moved = new ArrayList<>();
+        try (Stream<Path> files = Files.list(input)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains(day.toString())).toList()) {
+                moved.add(Files.move(file, aside.resolve(file.getFileName())));
+            }
+        }
+        return moved;
     }
 
     /** SPEC §5 and the settlement rules of §4, for one account's balances row and invoices on one day. */

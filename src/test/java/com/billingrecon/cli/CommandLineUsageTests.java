@@ -231,6 +231,19 @@ class CommandLineUsageTests {
         }
 
         @Test
+        void verifyTakesTheDatabaseOptionsAndNoFolders() {
+            RunRequest request = parse("verify", "--data-dir=/var/lib/recon");
+
+            assertThat(request.command()).isEqualTo(RunRequest.Command.VERIFY);
+            assertThat(request.dataDir()).isEqualTo(Path.of("/var/lib/recon"));
+            assertThat(request.inputDir()).isNull();
+            assertThatThrownBy(() -> parse("verify", "--input-dir=in")).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--input-dir is not for verify");
+            assertThatThrownBy(() -> parse("verify", "--data-dir=d", "--db-url=jdbc:postgresql://h/db"))
+                    .isInstanceOf(UsageException.class).hasMessageContaining("not both");
+        }
+
+        @Test
         void aRerunCommandGivesItsPeriodAndDropMissing() {
             RunRequest request = parse("rerun", "--period=2026-09", "--input-dir=in", "--output-dir=out",
                     "--data-dir=/var/lib/recon", "--drop-missing");

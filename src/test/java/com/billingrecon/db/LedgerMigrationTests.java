@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.domain.FileKind;
 import com.billingrecon.ingest.rows.SourceRow;
+import com.billingrecon.job.ExitCode;
+import com.billingrecon.support.GeneratedInput;
+import com.billingrecon.support.Run;
 import com.billingrecon.support.TestDatabase;
+import com.billingrecon.support.Verify;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -56,6 +63,36 @@ class LedgerMigrationTests {
                 account, null);
         assertThat(jdbc.queryForObject("SELECT fingerprint FROM account", String.class))
                 .isEqualTo(resent.fingerprint());
+    }
+
+    /**
+     * A ledger written by the release before the running totals is this ledger without V10's objects (V10 adds
+     * tables, indexes and a view and changes no row of the others). Upgraded between two nights, it gets its
+     * totals from its history, the later nights' folders are byte for byte those of a ledger that always had
+     * them, and verify finds nothing.
+     */
+    @Test
+    void aLedgerWithoutRunningTotalsIsUpgradedInPlaceAndGivesTheSameReports(@TempDir Path work) throws IOException {
+        Path input = work.resolve("in");
+        GeneratedInput.write(input, LocalDate.of(2026, 10, 30), 4, 200);
+        String upgraded = TestDatabase.freshDatabaseUrl();
+        String always = TestDatabase.freshDatabaseUrl();
+        assertThat(Run.nightly(upgraded, input, work.resolve("before"), "2026-10-31")).isEqualTo(ExitCode.DONE);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(upgraded));
+        jdbc.execute("DROP VIEW totalled_item; DROP TABLE account_total, period_total, totalled_day; "
+                + "DROP INDEX cdr_history_day_idx, cdr_history_superseded_idx; "
+                + "DELETE FROM flyway_schema_history WHERE version = '10'");
+
+        assertThat(Run.nightly(upgraded, input, work.resolve("upgraded"), "2026-11-02")).isEqualTo(ExitCode.DONE);
+        assertThat(Run.nightly(always, input, work.resolve("always"), "2026-11-02")).isEqualTo(ExitCode.DONE);
+
+        assertThat(Verify.differences(upgraded)).isEmpty();
+        for (String day : List.of("2026-11-01", "2026-11-02")) {
+            for (String report : List.of("balances.csv", "invoices.csv", "reconciliation.csv", "rejects.csv")) {
+                assertThat(work.resolve("upgraded/nightly-" + day).resolve(report)).as(day + " " + report)
+                        .hasSameBinaryContentAs(work.resolve("always/nightly-" + day).resolve(report));
+            }
+        }
     }
 
     /** A fingerprint as stored before the digest: each required value followed by U+001F. */

@@ -13,6 +13,7 @@ import com.billingrecon.support.Run;
 import com.billingrecon.support.Slow;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
+import com.billingrecon.support.Verify;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +111,12 @@ class RerunFunctionalTests {
                 List.of("INV-A2-202610-U", "1", "7", "0.63", "7.63", "OPEN"),
                 List.of("INV-A2-CH1", "1", "20", "1.8", "21.8", "PAID"),
                 List.of("INV-A2-CH3", "1", "50", "4.5", "54.5", "OPEN"));
+    }
+
+    /** Whatever a scenario did, the running totals and invoices it leaves are what the history gives. */
+    @AfterEach
+    void theRunningTotalsAgreeWithTheHistory() {
+        assertThat(Verify.differences(db)).isEmpty();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Runs {@code nightly} or {@code rerun} in this JVM as the command line would, against a given database. */
+/** Runs {@code nightly}, {@code rerun} or {@code verify} in this JVM as the command line would, against a given database. */
 public final class Run {
 
     private Run() {
@@ -22,6 +22,10 @@ public final class Run {
 
     public static ExitCode rerun(String dbUrl, Path input, Path output, String period, String... more) {
         return command(dbUrl, input, output, List.of("rerun", "--period=" + period), more);
+    }
+
+    public static ExitCode verify(String dbUrl) {
+        return BillingRecon.run("verify", "--db-url=" + dbUrl, "--db-user=postgres");
     }
 
     private static ExitCode command(String dbUrl, Path input, Path output, List<String> command, String... more) {

@@ -93,6 +93,13 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         Copy.lines(jdbc.getDataSource(), "cdr_history", COLUMNS + ", superseded_on", lines);
     }
 
-    public static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "
+    /** A rerun's rollback: each CDR goes back to its latest record taken in up to that day, or away. */
+    public void rollBackTo(LocalDate endOfDay) {
+        jdbc.update("DELETE FROM cdr_history WHERE business_date > ?", endOfDay);
+        jdbc.update("UPDATE cdr_history SET superseded_on = NULL WHERE superseded_on > ?", endOfDay);
+    }
+
+    /** The history's COPY columns, in the order of {@link #line}; superseded_on follows. */
+    private static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "
             + "status, billing_period, file_name, line, business_date, fingerprint";
 }

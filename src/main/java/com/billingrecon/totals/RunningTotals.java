@@ -1,0 +1,133 @@
+package com.billingrecon.totals;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The running totals (tables {@code account_total}, {@code period_total} and the days they hold,
+ * {@code totalled_day}): what the balances and the month-close invoices are read from, so that a night
+ * costs the same whatever the history behind it.
+ * Every change is a set of items (view {@code totalled_item}: current CDR records, charges, payments,
+ * current invoice revisions) added or subtracted in the transaction that changes them.
+ */
+@Repository
+public class RunningTotals {
+
+    /** What an item query yields, in this order. */
+    static final String ITEM_COLUMNS = "account_id, billing_period, item_kind, item_id, status, amount";
+
+    /** A hash per item; summed, the order-independent digest an invoice keeps of its items. */
+    static final String DIGEST = "hashtext(item_kind || ':' || item_id || ':' || trim_scale(amount)::text)::bigint";
+    private static final String USAGE = "item_kind = 'CDR' AND status = 'COMPLETED'";
+    private static final String CHARGE = "item_kind = 'CHARGE'";
+
+    private final JdbcTemplate jdbc;
+
+    public RunningTotals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds a business day's CDRs, charges and payments once they are all taken in. A CDR record that
+     * replaced one taken in on an earlier day takes that one's place (ONGOING to COMPLETED moves its
+     * amount from reserved to usage; FAILED releases it). A day already added is not added again.
+     */
+    public void addDay(LocalDate day) {
+        if (jdbc.update("INSERT INTO totalled_day (business_date) VALUES (?) ON CONFLICT DO NOTHING", day) == 0) {
+            return;
+        }
+        apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'INVOICE'",
+                day);
+        apply(-1, """
+                SELECT account_id, billing_period, 'CDR', cdr_id, status, amount FROM cdr_history
+                WHERE superseded_on = ? AND business_date < ?""", day, day);
+    }
+
+    /** Adds the invoices issued on {@code day}, but for those already counted (issued before this step). */
+    public void addInvoicesIssuedOn(LocalDate day, Collection<String> alreadyCounted) {
+        apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE item_kind = 'INVOICE' AND business_date = ? "
+                + "AND NOT (item_id = ANY(?))", day, alreadyCounted.toArray(String[]::new));
+    }
+
+    /**
+     * The totals as they were at the end of {@code endOfDay}, before a rerun's rollback takes away what
+     * came later: the items taken in or issued after it go, and each CDR's record of that day is back.
+     */
+    public void rollBackTo(LocalDate endOfDay) {
+        jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
+        apply(-1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date > ?", endOfDay);
+        apply(1, """
+                SELECT account_id, billing_period, 'CDR', cdr_id, status, amount FROM cdr_history
+                WHERE superseded_on > ? AND business_date <= ?""", endOfDay, endOfDay);
+    }
+
+    /**
+     * The items of {@code items} summed per account, period, kind and status: one row per account and
+     * kind rather than per CDR, so that what both totals are computed from stays small when kept.
+     */
+    static String grouped(String items) {
+        return """
+                SELECT account_id, billing_period, item_kind, status, sum(amount) AS amount, count(*) AS items,
+                       sum(%s) AS digest
+                FROM (%s) i (%s)
+                GROUP BY account_id, billing_period, item_kind, status""".formatted(DIGEST, items, ITEM_COLUMNS);
+    }
+
+    /** The sums per billing period and account of the {@link #grouped} items {@code g}, times {@code sign}. */
+    static String periodSums(int sign) {
+        return """
+                SELECT billing_period, account_id,
+                       %1$d * coalesce(sum(amount) FILTER (WHERE %2$s), 0),
+                       (%1$d * coalesce(sum(items) FILTER (WHERE %2$s), 0))::bigint,
+                       (%1$d * coalesce(sum(digest) FILTER (WHERE %2$s), 0))::bigint,
+                       %1$d * coalesce(sum(amount) FILTER (WHERE %3$s), 0),
+                       (%1$d * coalesce(sum(items) FILTER (WHERE %3$s), 0))::bigint,
+                       (%1$d * coalesce(sum(digest) FILTER (WHERE %3$s), 0))::bigint
+                FROM g WHERE (%2$s) OR (%3$s)
+                GROUP BY billing_period, account_id""".formatted(sign, USAGE, CHARGE);
+    }
+
+    /** The sums per account of the {@link #grouped} items {@code g}, times {@code sign}. */
+    static String accountSums(int sign) {
+        return """
+                SELECT account_id,
+                       %1$d * coalesce(sum(amount) FILTER (WHERE item_kind = 'CDR' AND status = 'ONGOING'), 0),
+                       %1$d * coalesce(sum(amount) FILTER (WHERE %2$s), 0),
+                       %1$d * coalesce(sum(amount) FILTER (WHERE %3$s), 0),
+                       %1$d * coalesce(sum(amount) FILTER (WHERE item_kind = 'PAYMENT'), 0),
+                       %1$d * coalesce(sum(amount) FILTER (WHERE item_kind = 'INVOICE'), 0)
+                FROM g GROUP BY account_id""".formatted(sign, USAGE, CHARGE);
+    }
+
+    /** {@code args} are the parameters of {@code items}; a {@code String[]} is sent as a text array. */
+    private void apply(int sign, String items, Object... args) {
+        jdbc.update("""
+                WITH g AS MATERIALIZED (%s),
+                p AS (INSERT INTO period_total AS t (billing_period, account_id, usage, usage_items, usage_digest,
+                                                     charges, charge_items, charge_digest)
+                      %s
+                      ON CONFLICT (billing_period, account_id) DO UPDATE SET
+                          usage = t.usage + excluded.usage, usage_items = t.usage_items + excluded.usage_items,
+                          usage_digest = t.usage_digest + excluded.usage_digest, charges = t.charges + excluded.charges,
+                          charge_items = t.charge_items + excluded.charge_items,
+                          charge_digest = t.charge_digest + excluded.charge_digest)
+                INSERT INTO account_total AS t (account_id, reserved, usage, charges, payments, invoiced)
+                %s
+                ON CONFLICT (account_id) DO UPDATE SET
+                    reserved = t.reserved + excluded.reserved, usage = t.usage + excluded.usage,
+                    charges = t.charges + excluded.charges, payments = t.payments + excluded.payments,
+                    invoiced = t.invoiced + excluded.invoiced""".formatted(grouped(items), periodSums(sign),
+                accountSums(sign)), statement -> {
+                    for (int n = 0; n < args.length; n++) {
+                        Object arg = args[n];
+                        if (arg instanceof String[] texts) {
+                            statement.setArray(n + 1, statement.getConnection().createArrayOf("text", texts));
+                        } else {
+                            statement.setObject(n + 1, arg);
+                        }
+                    }
+                });
+    }
+}
