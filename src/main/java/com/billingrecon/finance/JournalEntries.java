@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  */
 final class JournalEntries {
 
+    private final String prefix;
     private final LocalDate day;
     private final Consumer<JournalLine> sink;
     private final List<JournalLine> open = new ArrayList<>();
@@ -24,13 +25,19 @@ final class JournalEntries {
     private String accountId;
 
     JournalEntries(LocalDate day, Consumer<JournalLine> sink) {
+        this("", day, sink);
+    }
+
+    /** Entries numbered {@code <prefix>YYYYMMDD-nnnnnn}, so that they cannot be taken for that day's own. */
+    JournalEntries(String prefix, LocalDate day, Consumer<JournalLine> sink) {
+        this.prefix = prefix;
         this.day = day;
         this.sink = sink;
     }
 
     void open(String currency, String accountId) {
         close();
-        this.entry = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", entries + 1);
+        this.entry = prefix + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", entries + 1);
         this.currency = currency;
         this.accountId = accountId;
     }
