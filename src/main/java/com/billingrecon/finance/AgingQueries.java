@@ -5,16 +5,15 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * AR aging as of a business day: every open invoice's open amount in the bucket of its days past due (due
- * date by {@link PaymentTerms}), per account with open items or credit, sorted by account. The invoices are
- * streamed in account order, so only one account's sums are held at a time while reading.
+ * date by {@link PaymentTerms}), per account with open items or credit, sorted by account. The invoices come
+ * from a cursor in account order, so only one account's sums are held at a time while reading.
  */
 @Repository
 public class AgingQueries {
@@ -27,28 +26,27 @@ public class AgingQueries {
         this.terms = terms;
     }
 
-    public List<AgingLine> aging(LocalDate asOf) {
-        List<AgingLine> lines = new ArrayList<>();
-        Accumulator current = new Accumulator();
-        jdbc.query("""
+    /** The aging lines as of {@code asOf}, handed to {@code line} one at a time. */
+    public void aging(LocalDate asOf, Consumer<AgingLine> line) {
+        Accumulator current = new Accumulator(line);
+        Cursor.query(jdbc, """
                 SELECT a.account_id, a.currency, a.credit, a.payment_terms_days, i.issue_date, i.total - i.paid
                 FROM account a
                 LEFT JOIN invoice i ON i.account_id = a.account_id AND i.status IN ('OPEN', 'PARTIALLY_PAID')
                                    AND i.issue_date <= ?
                 WHERE a.credit <> 0 OR i.invoice_no IS NOT NULL
                 ORDER BY a.account_id COLLATE "C"
-                """, (ResultSet rs) -> {
+                """, rs -> {
                     String account = rs.getString(1);
                     if (!account.equals(current.accountId)) {
-                        current.flushInto(lines);
+                        current.flush();
                         current.start(account, rs.getString(2), rs.getBigDecimal(3));
                     }
                     if (rs.getDate(5) != null) {
                         current.add(bucket(rs, asOf), rs.getBigDecimal(6));
                     }
                 }, asOf);
-        current.flushInto(lines);
-        return lines;
+        current.flush();
     }
 
     private int bucket(ResultSet rs, LocalDate asOf) throws SQLException {
@@ -58,10 +56,15 @@ public class AgingQueries {
 
     /** The sums of the account being read. */
     private static final class Accumulator {
+        private final Consumer<AgingLine> sink;
         private String accountId;
         private String currency;
         private BigDecimal credit;
         private BigDecimal[] buckets;
+
+        Accumulator(Consumer<AgingLine> sink) {
+            this.sink = sink;
+        }
 
         void start(String accountId, String currency, BigDecimal credit) {
             this.accountId = accountId;
@@ -74,10 +77,11 @@ public class AgingQueries {
             buckets[bucket] = buckets[bucket].add(open);
         }
 
-        void flushInto(List<AgingLine> lines) {
+        void flush() {
             if (accountId != null) {
-                lines.add(new AgingLine(accountId, currency, Arrays.asList(buckets), credit));
+                sink.accept(new AgingLine(accountId, currency, Arrays.asList(buckets), credit));
             }
+            accountId = null;
         }
     }
 }

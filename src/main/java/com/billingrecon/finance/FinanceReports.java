@@ -45,13 +45,18 @@ public class FinanceReports implements DayFolderPart {
     @Override
     public int writeInto(Path dir, LocalDate day) throws IOException {
         long start = System.nanoTime();
-        List<AgingLine> agingLines = aging.aging(day);
-        CsvReport.write(dir.resolve("aging.csv"), AgingLine.CSV_COLUMNS,
-                agingLines.stream().map(AgingLine::csvValues).toList());
-        List<JournalLine> journalLines = journal.journal(day);
-        CsvReport.write(dir.resolve("journal.csv"), JournalLine.CSV_COLUMNS,
-                journalLines.stream().map(JournalLine::csvValues).toList());
-        JournalControl journalControl = JournalControl.of(journalLines);
+        Map<String, List<BigDecimal>> agingByCurrency = new TreeMap<>();
+        long agingRows = CsvReport.write(dir.resolve("aging.csv"), AgingLine.CSV_COLUMNS, row -> aging.aging(day,
+                line -> {
+                    addToCurrency(agingByCurrency, line);
+                    row.accept(line.csvValues());
+                }));
+        JournalControl.Tally tally = new JournalControl.Tally();
+        CsvReport.write(dir.resolve("journal.csv"), JournalLine.CSV_COLUMNS, row -> journal.journal(day, line -> {
+            tally.accept(line);
+            row.accept(line.csvValues());
+        }));
+        JournalControl journalControl = tally.control();
         List<ArControl> ar = arControls.controls(day);
         logControls(day, journalControl, ar);
 
@@ -68,12 +73,12 @@ public class FinanceReports implements DayFolderPart {
         List<List<String>> reconciliation = new ArrayList<>();
         readRows(dir.resolve("reconciliation.csv"), row -> reconciliation.add(List.of(row)));
         SummaryData data = new SummaryData(day, reconciliation, journalControl, ar, summary.billingByKind(day),
-                summary.cash(day), agingByCurrency(agingLines), overLimit, overLimitCount[0],
+                summary.cash(day), agingByCurrency, overLimit, overLimitCount[0],
                 summary.rejectsByReason(day), summary.trends(day));
         Files.writeString(dir.resolve("summary.html"), SummaryPage.render(data), StandardCharsets.UTF_8);
-        log.info("{} finance files: aging {} rows, journal {} lines, summary; {} ms", day, agingLines.size(),
-                journalLines.size(), (System.nanoTime() - start) / 1_000_000);
-        return agingLines.size() + journalLines.size();
+        log.info("{} finance files: aging {} rows, journal {} lines, summary; {} ms", day, agingRows,
+                tally.lines(), (System.nanoTime() - start) / 1_000_000);
+        return Math.toIntExact(agingRows + tally.lines());
     }
 
     private static void logControls(LocalDate day, JournalControl journal, List<ArControl> ar) {
@@ -90,21 +95,18 @@ public class FinanceReports implements DayFolderPart {
                 ar.stream().allMatch(ArControl::agrees) ? "yes" : "NO");
     }
 
-    private static Map<String, List<BigDecimal>> agingByCurrency(List<AgingLine> lines) {
-        Map<String, List<BigDecimal>> totals = new TreeMap<>();
-        for (AgingLine line : lines) {
-            if (line.totalOpen().signum() == 0) {
-                continue;
-            }
-            totals.merge(line.currency(), line.buckets(), (a, b) -> {
-                List<BigDecimal> sum = new ArrayList<>();
-                for (int i = 0; i < a.size(); i++) {
-                    sum.add(a.get(i).add(b.get(i)));
-                }
-                return sum;
-            });
+    /** Adds an account's open amounts to its currency's totals (the page's aging table). */
+    private static void addToCurrency(Map<String, List<BigDecimal>> totals, AgingLine line) {
+        if (line.totalOpen().signum() == 0) {
+            return;
         }
-        return totals;
+        totals.merge(line.currency(), line.buckets(), (a, b) -> {
+            List<BigDecimal> sum = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                sum.add(a.get(i).add(b.get(i)));
+            }
+            return sum;
+        });
     }
 
     /** The rows of a report just written into the folder, header left out, one at a time. */

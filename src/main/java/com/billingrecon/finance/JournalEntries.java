@@ -5,29 +5,39 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds a day's journal one entry at a time. Entries are numbered {@code YYYYMMDD-nnnnnn} in the order they
  * are opened; a posting of zero is left out, and an entry left with no posting is dropped. Whether each
- * entry balances is for {@link JournalControl} to say: an unbalanced one is shown, not hidden.
+ * entry balances is for {@link JournalControl} to say: an unbalanced one is shown, not hidden. Only the entry
+ * being built is held; a finished one goes to the sink (the file being written).
  */
 final class JournalEntries {
 
+    private final String prefix;
     private final LocalDate day;
-    private final List<JournalLine> lines = new ArrayList<>();
+    private final Consumer<JournalLine> sink;
     private final List<JournalLine> open = new ArrayList<>();
     private int entries;
     private String entry;
     private String currency;
     private String accountId;
 
-    JournalEntries(LocalDate day) {
+    JournalEntries(LocalDate day, Consumer<JournalLine> sink) {
+        this("", day, sink);
+    }
+
+    /** Entries numbered {@code <prefix>YYYYMMDD-nnnnnn}, so that they cannot be taken for that day's own. */
+    JournalEntries(String prefix, LocalDate day, Consumer<JournalLine> sink) {
+        this.prefix = prefix;
         this.day = day;
+        this.sink = sink;
     }
 
     void open(String currency, String accountId) {
         close();
-        this.entry = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", entries + 1);
+        this.entry = prefix + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", entries + 1);
         this.currency = currency;
         this.accountId = accountId;
     }
@@ -39,16 +49,16 @@ final class JournalEntries {
         }
     }
 
-    List<JournalLine> lines() {
+    /** Hands over the last entry. */
+    void finish() {
         close();
-        return List.copyOf(lines);
     }
 
     private void close() {
         if (open.isEmpty()) {
             return;
         }
-        lines.addAll(open);
+        open.forEach(sink);
         open.clear();
         entries++;
     }

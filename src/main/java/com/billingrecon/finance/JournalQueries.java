@@ -2,13 +2,8 @@ package com.billingrecon.finance;
 
 import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,46 +31,25 @@ public class JournalQueries {
         this.gl = gl;
     }
 
-    public List<JournalLine> journal(LocalDate day) {
-        JournalEntries entries = new JournalEntries(day);
+    /** The day's journal lines, in file order, handed to {@code line} one at a time. */
+    public void journal(LocalDate day, Consumer<JournalLine> line) {
+        JournalEntries entries = new JournalEntries(day, line);
         invoices(day, entries);
         payments(day, entries);
         creditApplied(day, entries);
-        return entries.lines();
-    }
-
-    private void invoices(LocalDate day, JournalEntries entries) {
-        Map<String, Map<String, BigDecimal>> revenue = revenueByProduct(day);
-        jdbc.query("""
-                SELECT i.invoice_no, i.account_id, a.currency, i.kind, to_char(i.period, 'YYYY-MM'), i.tax, i.total
-                FROM invoice i JOIN account a USING (account_id)
-                WHERE i.issue_date = ? AND i.%s
-                ORDER BY i.invoice_no COLLATE "C"
-                """.formatted(CURRENT), (ResultSet rs) -> {
-                    String invoiceNo = rs.getString(1);
-                    String what = rs.getString(4) + " " + rs.getString(5);
-                    BigDecimal total = rs.getBigDecimal(7);
-                    entries.open(rs.getString(3), rs.getString(2));
-                    if (total.signum() < 0) {
-                        entries.post(gl.customerCredit(), total, invoiceNo, "credit note " + what);
-                    } else {
-                        entries.post(gl.receivables(), total, invoiceNo, "invoice " + what);
-                    }
-                    revenue.getOrDefault(invoiceNo, Map.of()).forEach((product, amount) ->
-                            entries.post(gl.revenueFor(product), amount.negate(), invoiceNo, "revenue " + product));
-                    entries.post(gl.gstOutput(), rs.getBigDecimal(6).negate(), invoiceNo, "GST output tax");
-                }, day);
+        entries.finish();
     }
 
     /**
-     * What each of the day's invoices holds, summed per product in the order of {@link GlAccounts#PRODUCTS}. Items
-     * are summed per account, period and type before they meet the invoices: a close day's invoices hold most of
-     * the month's usage, and summing first keeps that one pass over it without a sort.
+     * One row per invoice and product it holds (a row with no product for one that holds none), in invoice
+     * order and products in the order of {@link GlAccounts#PRODUCTS}. Items are summed per account, period and
+     * type before they meet the invoices: a close day's invoices hold most of the month's usage, and summing
+     * first keeps that one pass over it; what is sorted is a few rows per invoice.
      */
-    private Map<String, Map<String, BigDecimal>> revenueByProduct(LocalDate day) {
-        Map<String, Map<String, BigDecimal>> revenue = new HashMap<>();
-        jdbc.query("""
-                WITH issued AS (SELECT invoice_no, account_id, kind, period, charge_id FROM invoice
+    private void invoices(LocalDate day, JournalEntries entries) {
+        InvoiceEntry invoice = new InvoiceEntry(entries);
+        Cursor.query(jdbc, """
+                WITH issued AS (SELECT invoice_no, account_id, kind, period, charge_id, tax, total FROM invoice
                                 WHERE issue_date = ? AND %s),
                      usage AS (SELECT account_id, billing_period, type, sum(amount) AS amount FROM cdr
                                WHERE status = 'COMPLETED' AND billing_period IN
@@ -83,36 +57,83 @@ public class JournalQueries {
                                GROUP BY account_id, billing_period, type),
                      charges AS (SELECT account_id, billing_period, type, sum(amount) AS amount FROM charge
                                  WHERE billing_period IN (SELECT period FROM issued WHERE kind = 'CONSOLIDATED')
-                                 GROUP BY account_id, billing_period, type)
-                SELECT i.invoice_no, u.type, u.amount FROM issued i
-                JOIN usage u ON u.account_id = i.account_id AND u.billing_period = i.period
-                WHERE i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')
-                UNION ALL
-                SELECT i.invoice_no, c.type, c.amount FROM issued i
-                JOIN charges c ON c.account_id = i.account_id AND c.billing_period = i.period
-                WHERE i.kind = 'CONSOLIDATED'
-                UNION ALL
-                SELECT i.invoice_no, c.type, c.amount FROM issued i
-                JOIN charge c ON c.charge_id = i.charge_id AND c.account_id = i.account_id
-                WHERE i.kind = 'INDIVIDUAL'
-                """.formatted(CURRENT), (ResultSet rs) -> {
-                    revenue.computeIfAbsent(rs.getString(1), n -> new TreeMap<>(
-                                    Comparator.comparingInt(GlAccounts.PRODUCTS::indexOf)))
-                            .merge(rs.getString(2), rs.getBigDecimal(3), BigDecimal::add);
-                }, day);
-        return revenue;
+                                 GROUP BY account_id, billing_period, type),
+                     items AS (SELECT i.invoice_no, u.type, u.amount FROM issued i
+                               JOIN usage u ON u.account_id = i.account_id AND u.billing_period = i.period
+                               WHERE i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')
+                               UNION ALL
+                               SELECT i.invoice_no, c.type, c.amount FROM issued i
+                               JOIN charges c ON c.account_id = i.account_id AND c.billing_period = i.period
+                               WHERE i.kind = 'CONSOLIDATED'
+                               UNION ALL
+                               SELECT i.invoice_no, c.type, c.amount FROM issued i
+                               JOIN charge c ON c.charge_id = i.charge_id AND c.account_id = i.account_id
+                               WHERE i.kind = 'INDIVIDUAL'),
+                     revenue AS (SELECT invoice_no, type, sum(amount) AS amount FROM items
+                                 GROUP BY invoice_no, type)
+                SELECT i.invoice_no, i.account_id, a.currency, i.kind, to_char(i.period, 'YYYY-MM'), i.tax, i.total,
+                       r.type, r.amount
+                FROM issued i JOIN account a USING (account_id)
+                LEFT JOIN revenue r USING (invoice_no)
+                ORDER BY i.invoice_no COLLATE "C", array_position(?::text[], r.type::text)
+                """.formatted(CURRENT), rs -> {
+                    invoice.next(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4) + " " + rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                    if (rs.getString(8) != null) {
+                        invoice.revenue(rs.getString(8), rs.getBigDecimal(9));
+                    }
+                }, day, "{" + String.join(",", GlAccounts.PRODUCTS) + "}");
+        invoice.finish();
+    }
+
+    /** An invoice's entry: the AR (or, for a credit note, customer credit) line, revenue per product, GST. */
+    private final class InvoiceEntry {
+        private final JournalEntries entries;
+        private String invoiceNo;
+        private BigDecimal tax;
+
+        InvoiceEntry(JournalEntries entries) {
+            this.entries = entries;
+        }
+
+        void next(String invoiceNo, String accountId, String currency, String what, BigDecimal tax,
+                  BigDecimal total) {
+            if (invoiceNo.equals(this.invoiceNo)) {
+                return;
+            }
+            finish();
+            this.invoiceNo = invoiceNo;
+            this.tax = tax;
+            entries.open(currency, accountId);
+            if (total.signum() < 0) {
+                entries.post(gl.customerCredit(), total, invoiceNo, "credit note " + what);
+            } else {
+                entries.post(gl.receivables(), total, invoiceNo, "invoice " + what);
+            }
+        }
+
+        void revenue(String product, BigDecimal amount) {
+            entries.post(gl.revenueFor(product), amount.negate(), invoiceNo, "revenue " + product);
+        }
+
+        void finish() {
+            if (invoiceNo != null) {
+                entries.post(gl.gstOutput(), tax.negate(), invoiceNo, "GST output tax");
+            }
+            invoiceNo = null;
+        }
     }
 
     private void payments(LocalDate day, JournalEntries entries) {
         PaymentEntry payment = new PaymentEntry(entries);
-        jdbc.query("""
+        Cursor.query(jdbc, """
                 SELECT p.payment_id, p.account_id, p.currency, p.method, p.amount, al.invoice_no, al.amount
                 FROM payment p
                 LEFT JOIN allocation al ON al.business_date = p.business_date AND al.account_id = p.account_id
                                        AND al.source = p.payment_id
                 WHERE p.business_date = ?
                 ORDER BY p.order_key COLLATE "C", p.line, al.seq
-                """, (ResultSet rs) -> {
+                """, rs -> {
                     payment.next(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBigDecimal(5));
                     if (rs.getString(6) != null) {
@@ -160,14 +181,14 @@ public class JournalQueries {
 
     private void creditApplied(LocalDate day, JournalEntries entries) {
         String[] last = {null, null};
-        jdbc.query("""
+        Cursor.query(jdbc, """
                 SELECT al.account_id, a.currency, al.source, al.invoice_no, al.amount
                 FROM allocation al JOIN account a USING (account_id)
                 WHERE al.business_date = ?
                   AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.payment_id = al.source
                                   AND p.account_id = al.account_id AND p.business_date = al.business_date)
                 ORDER BY al.account_id COLLATE "C", al.seq
-                """, (ResultSet rs) -> {
+                """, rs -> {
                     String source = rs.getString(3);
                     BigDecimal amount = rs.getBigDecimal(5);
                     // one entry per account and source of credit, closed by the next one

@@ -1,6 +1,7 @@
 package com.billingrecon.rerun;
 
 import com.billingrecon.documents.DocumentWriter;
+import com.billingrecon.finance.RerunJournal;
 import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.job.BillingSettings;
@@ -48,12 +49,14 @@ public class RerunCommand {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final DocumentWriter documents;
+    private final RerunJournal rerunJournal;
 
     public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
                         LedgerRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
                         Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction,
-                        DocumentWriter documents) {
+                        DocumentWriter documents, RerunJournal rerunJournal) {
         this.documents = documents;
+        this.rerunJournal = rerunJournal;
         this.businessDays = businessDays;
         this.settings = settings;
         this.reruns = reruns;
@@ -93,6 +96,7 @@ public class RerunCommand {
                     }
                     reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastRunDate(), unrecognized);
                     reports.writeRejects(dir, rerun.restartFrom(), rerun.lastRunDate());
+                    rerunJournal.writeInto(dir, rerun.id(), period, rerun.restartFrom(), rerun.lastRunDate());
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -139,6 +143,8 @@ public class RerunCommand {
         missing.forEach(file -> log.warn("Dropping {}: it is missing and --drop-missing was given", file));
         return transaction.execute(status -> {
             RerunStore.Rerun rerun = reruns.start(period, endOfDay.plusDays(1), lastRunDate);
+            // what the replayed days' journals posted, read before the rollback takes it away
+            rerunJournal.recordBefore(rerun.id(), rerun.restartFrom(), lastRunDate);
             rollback.rollBackTo(endOfDay, rerun.id());
             log.info("Rerun of {}: ledger rolled back to the end of {}; replaying {}..{}", period, endOfDay,
                     rerun.restartFrom(), lastRunDate);
