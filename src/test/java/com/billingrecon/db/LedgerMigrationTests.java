@@ -80,7 +80,7 @@ class LedgerMigrationTests {
         assertThat(Run.nightly(upgraded, input, work.resolve("before"), "2026-10-31")).isEqualTo(ExitCode.DONE);
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(upgraded));
         // the schema of the release before the running totals: V4, without what V10 and the later migrations add
-        jdbc.execute("DROP VIEW totalled_item; DROP TABLE account_total, period_total, totalled_day; "
+        jdbc.execute("DROP VIEW totalled_item; DROP TABLE account_total, period_total, totalled_day, rerun_journal_basis; "
                 + "DROP INDEX cdr_history_day_idx, cdr_history_superseded_idx; "
                 + "ALTER TABLE account DROP COLUMN billing_address, DROP COLUMN billing_postal_code, "
                 + "DROP COLUMN billing_country, DROP COLUMN tax_id, DROP COLUMN peppol_id, DROP COLUMN email, "
