@@ -38,6 +38,8 @@ public class RunningTotals {
         if (jdbc.update("INSERT INTO totalled_day (business_date) VALUES (?) ON CONFLICT DO NOTHING", day) == 0) {
             return;
         }
+        // the day's rows were just copied in: fresh statistics keep the day's grouping on a good plan
+        jdbc.execute("ANALYZE cdr_history, charge, payment");
         apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'INVOICE'",
                 day);
         apply(-1, """
