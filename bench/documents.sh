@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Documents benchmark: the month close of N consolidated invoices (default 10,000), each with four usage lines
 # and a subscription, rendered as PDF + e-invoice + invoice lines. September is closed first without documents;
-# then the run for 2026-10-01 issues the N invoices with the sample supplier of config-samples/. Prints the
+# then the run for 2026-10-01 issues the N invoices with the sample supplier of jobs/. Prints the
 # documents' own time and rate (from the job's log line), the whole day's time, the CPU seconds the day used
 # (user + system, JVM start, invoicing and reports included) per document, what that CPU cost allows on two
 # otherwise idle cores, and the peak RSS. On a shared machine the wall-clock rate depends on the other load;
@@ -44,7 +44,7 @@ java -Xmx"$HEAP" -jar "$JAR" nightly --run-date=2026-09-30 --input-dir="$WORK/in
 T0=$(date +%s.%N)
 /usr/bin/time -f "%M %U %S" -o "$WORK/rss" java -Xmx"$HEAP" -jar "$JAR" nightly --run-date=2026-10-01 \
     --input-dir="$WORK/in" --output-dir="$WORK/out" --data-dir="$WORK/db" \
-    --config="$ROOT/config-samples/billing-recon.yaml" 2>"$WORK/close.log"
+    --config="$ROOT/jobs/billing-recon.yaml" 2>"$WORK/close.log"
 DAY=$(python3 -c "import time,sys; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$T0")
 LINE=$(grep -oE 'documents: [0-9]+ in [0-9.]+ s, [0-9]+ documents/s' "$WORK/close.log")
 read -r DOCS SECS RATE <<<"$(echo "$LINE" | sed -E 's/documents: ([0-9]+) in ([0-9.]+) s, ([0-9]+) documents\/s/\1 \2 \3/')"
