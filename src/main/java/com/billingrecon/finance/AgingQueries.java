@@ -1,5 +1,6 @@
 package com.billingrecon.finance;
 
+import com.billingrecon.db.Cursor;
 import com.billingrecon.domain.PaymentTerms;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

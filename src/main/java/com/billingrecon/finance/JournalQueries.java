@@ -1,5 +1,6 @@
 package com.billingrecon.finance;
 
+import com.billingrecon.db.Cursor;
 import com.billingrecon.payments.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;

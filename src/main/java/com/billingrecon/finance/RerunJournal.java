@@ -1,5 +1,6 @@
 package com.billingrecon.finance;
 
+import com.billingrecon.db.Cursor;
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.report.CsvReport;
 import java.io.IOException;

@@ -26,9 +26,13 @@ import java.util.function.Consumer;
  */
 public final class CsvReport {
 
-    /** The columns that hold text from the input (ids, file names, raw records) or free text. */
+    /**
+     * The columns that hold text from the input (ids, file names, raw records) or free text: SPEC §7's six, and
+     * those of the job's further files that carry ids or descriptions from the input files (invoice lines,
+     * journal, itemised bills, explain, the documents a rerun names).
+     */
     public static final Set<String> TEXT_COLUMNS = Set.of("account_id", "invoice_no", "charge_id", "file", "detail",
-            "record");
+            "record", "description", "document", "document_no", "item", "item_id", "credit_note", "new_document");
 
     private CsvReport() {
     }

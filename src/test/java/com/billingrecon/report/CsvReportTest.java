@@ -39,6 +39,17 @@ class CsvReportTest {
     }
 
     @Test
+    void inputTextInTheFurtherReportsColumnsIsFormulaSafeToo() throws Exception {
+        List<String> header = List.of("description", "document", "document_no", "item", "item_id", "credit_note",
+                "new_document", "amount");
+
+        String text = written(header, List.of(List.of("=HYPERLINK(1)", "+P1", "-D1", "@I", "=C1", "-CN", "+N1",
+                "-3.5")));
+
+        assertThat(text).endsWith("\n'=HYPERLINK(1),'+P1,'-D1,'@I,'=C1,'-CN,'+N1,-3.5\n");
+    }
+
+    @Test
     void amountAndOtherColumnsAreWrittenAsTheyAreEvenWhenTheyBeginWithAFormulaCharacter() throws Exception {
         List<String> header = List.of("account_id", "current_balance", "amount_due", "name", "status");
 
