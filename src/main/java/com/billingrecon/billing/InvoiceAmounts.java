@@ -1,6 +1,5 @@
 package com.billingrecon.billing;
 
-import com.billingrecon.payments.InvoiceStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -26,7 +26,7 @@ public class InvoicingStepConfiguration {
     @StepScope
     public InvoicingTasklet invoicingTasklet(
             @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
-            InvoiceDrafts drafts, RunningTotals totals, JdbcTemplate jdbc) {
-        return new InvoicingTasklet(drafts, totals, jdbc, day);
+            InvoiceDrafts drafts, InvoiceRegister invoices, RunningTotals totals, JdbcTemplate jdbc) {
+        return new InvoicingTasklet(drafts, invoices, totals, jdbc, day);
     }
 }

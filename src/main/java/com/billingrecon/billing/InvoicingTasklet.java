@@ -1,6 +1,5 @@
 package com.billingrecon.billing;
 
-import com.billingrecon.payments.InvoiceStatus;
 import com.billingrecon.totals.RunningTotals;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,12 +24,15 @@ public class InvoicingTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(InvoicingTasklet.class);
 
     private final InvoiceDrafts drafts;
+    private final InvoiceRegister invoices;
     private final RunningTotals totals;
     private final JdbcTemplate jdbc;
     private final LocalDate day;
 
-    public InvoicingTasklet(InvoiceDrafts drafts, RunningTotals totals, JdbcTemplate jdbc, LocalDate day) {
+    public InvoicingTasklet(InvoiceDrafts drafts, InvoiceRegister invoices, RunningTotals totals, JdbcTemplate jdbc,
+                            LocalDate day) {
         this.drafts = drafts;
+        this.invoices = invoices;
         this.totals = totals;
         this.jdbc = jdbc;
         this.day = day;
@@ -43,10 +45,10 @@ public class InvoicingTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         List<String> counted = jdbc.queryForList("SELECT invoice_no FROM invoice WHERE issue_date = ? AND "
                 + InvoiceStatus.CURRENT_REVISION, String.class, day);
-        List<Object[]> batch = new ArrayList<>(BATCH);
+        List<InvoiceDraft> batch = new ArrayList<>(BATCH);
         long[] issued = {0};
         drafts.issuedOn(day, draft -> {
-            batch.add(values(draft));
+            batch.add(draft);
             issued[0]++;
             if (batch.size() == BATCH) {
                 insert(batch);
@@ -59,23 +61,8 @@ public class InvoicingTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static Object[] values(InvoiceDraft d) {
-        InvoiceAmounts amounts = d.amounts();
-        return new Object[] {d.accountId(), d.kind().name(), d.period().atDay(1), d.chargeId(), d.issueDate(),
-                amounts.subtotal(), amounts.tax(), amounts.total(), amounts.initialStatus().name(), d.itemCount(),
-                d.itemsDigest(), d.invoiceNo()};
-    }
-
-    private void insert(List<Object[]> batch) {
-        jdbc.batchUpdate("""
-                INSERT INTO invoice (invoice_no, revision, account_id, kind, period, charge_id, issue_date,
-                                     subtotal, tax, total, paid, status, item_count, items_digest)
-                SELECT n.no, coalesce((SELECT max(revision) FROM invoice WHERE invoice_no = n.no), 0) + 1,
-                       ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?
-                FROM (SELECT ?::text AS no) n
-                WHERE NOT EXISTS (SELECT 1 FROM invoice
-                                  WHERE invoice_no = n.no AND %s)""".formatted(InvoiceStatus.CURRENT_REVISION),
-                batch);
+    private void insert(List<InvoiceDraft> batch) {
+        invoices.issue(batch);
         batch.clear();
     }
 }

@@ -2,7 +2,7 @@ package com.billingrecon.documents;
 
 import com.billingrecon.documents.InvoiceDocument.Customer;
 import com.billingrecon.documents.InvoiceDocument.DocumentLine;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,9 +63,9 @@ public class DocumentQueries {
 
     private static final String HEADER = """
             i.invoice_no, i.revision, i.kind, i.period, i.issue_date, i.subtotal, i.tax, i.total, i.paid,
-            CASE WHEN i.status IN ('OPEN', 'PARTIALLY_PAID') THEN i.total - i.paid ELSE 0 END,
+            CASE WHEN i.status IN %s THEN i.total - i.paid ELSE 0 END,
             a.account_id, a.name, a.billing_address, a.billing_postal_code, a.billing_country, a.tax_id,
-            a.peppol_id, a.email, a.currency, a.tax_rate, a.payment_terms_days""";
+            a.peppol_id, a.email, a.currency, a.tax_rate, a.payment_terms_days""".formatted(InvoiceStatus.PAYABLE);
 
     private void stream(String condition, PreparedStatementSetter arguments, Consumer<IssuedInvoice> sink) {
         String sql = """

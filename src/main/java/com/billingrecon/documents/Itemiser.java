@@ -1,7 +1,7 @@
 package com.billingrecon.documents;
 
 import com.billingrecon.domain.Amounts;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import com.billingrecon.report.CsvReport;
 import java.io.IOException;
 import java.io.OutputStream;

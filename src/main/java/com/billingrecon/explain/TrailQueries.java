@@ -7,7 +7,7 @@ import com.billingrecon.explain.Explanation.LateUsage;
 import com.billingrecon.explain.Explanation.Line;
 import com.billingrecon.explain.Explanation.Reserved;
 import com.billingrecon.explain.Explanation.UnbilledGroup;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;

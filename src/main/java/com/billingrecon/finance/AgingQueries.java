@@ -1,5 +1,6 @@
 package com.billingrecon.finance;
 
+import com.billingrecon.billing.InvoiceStatus;
 import com.billingrecon.db.Cursor;
 import com.billingrecon.domain.PaymentTerms;
 import java.math.BigDecimal;
@@ -33,11 +34,11 @@ public class AgingQueries {
         Cursor.query(jdbc, """
                 SELECT a.account_id, a.currency, a.credit, a.payment_terms_days, i.issue_date, i.total - i.paid
                 FROM account a
-                LEFT JOIN invoice i ON i.account_id = a.account_id AND i.status IN ('OPEN', 'PARTIALLY_PAID')
+                LEFT JOIN invoice i ON i.account_id = a.account_id AND i.status IN %s
                                    AND i.issue_date <= ?
                 WHERE a.credit <> 0 OR i.invoice_no IS NOT NULL
                 ORDER BY a.account_id COLLATE "C"
-                """, rs -> {
+                """.formatted(InvoiceStatus.PAYABLE), rs -> {
                     String account = rs.getString(1);
                     if (!account.equals(current.accountId)) {
                         current.flush();

@@ -1,6 +1,6 @@
 package com.billingrecon.finance;
 
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +30,7 @@ public class ArControlQueries {
                 LEFT JOIN (SELECT a.currency,
                                   sum(i.total) FILTER (WHERE i.total >= 0) AS debits,
                                   -sum(i.total) FILTER (WHERE i.total < 0) AS credit_notes,
-                                  sum(i.total - i.paid) FILTER (WHERE i.status IN ('OPEN', 'PARTIALLY_PAID')) AS open
+                                  sum(i.total - i.paid) FILTER (WHERE i.status IN %s) AS open
                            FROM invoice i JOIN account a USING (account_id)
                            WHERE i.issue_date <= ? AND i.%s GROUP BY a.currency) inv USING (currency)
                 LEFT JOIN (SELECT a.currency, sum(p.amount) AS received
@@ -41,7 +41,7 @@ public class ArControlQueries {
                            WHERE x.business_date <= ? GROUP BY a.currency) al USING (currency)
                 LEFT JOIN (SELECT currency, sum(credit) AS credit FROM account GROUP BY currency) acc USING (currency)
                 ORDER BY c.currency
-                """.formatted(InvoiceStatus.CURRENT_REVISION),
+                """.formatted(InvoiceStatus.PAYABLE, InvoiceStatus.CURRENT_REVISION),
                 (rs, n) -> new ArControl(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5)), asOf, asOf, asOf);
     }

@@ -1,7 +1,7 @@
 package com.billingrecon.finance;
 
 import com.billingrecon.db.Cursor;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package com.billingrecon.finance;
 
 import com.billingrecon.domain.InputFileName;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.billingrecon.payments;
 
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

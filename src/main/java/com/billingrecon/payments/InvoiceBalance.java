@@ -1,5 +1,6 @@
 package com.billingrecon.payments;
 
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package com.billingrecon.payments;
 
+import com.billingrecon.billing.InvoiceRegister;
 import com.billingrecon.job.DayParameters;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -24,7 +25,8 @@ public class SettlementStepConfiguration {
     @Bean
     @StepScope
     public SettlementTasklet settlementTasklet(
-            @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day, JdbcTemplate jdbc) {
-        return new SettlementTasklet(jdbc, day);
+            @Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day, JdbcTemplate jdbc,
+            InvoiceRegister invoices, SettlementStore store) {
+        return new SettlementTasklet(jdbc, invoices, store, day);
     }
 }

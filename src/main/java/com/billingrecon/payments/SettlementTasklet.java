@@ -1,5 +1,7 @@
 package com.billingrecon.payments;
 
+import com.billingrecon.billing.InvoiceRegister;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,10 +30,14 @@ public class SettlementTasklet implements Tasklet {
     private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
 
     private final JdbcTemplate jdbc;
+    private final InvoiceRegister invoices;
+    private final SettlementStore store;
     private final LocalDate day;
 
-    public SettlementTasklet(JdbcTemplate jdbc, LocalDate day) {
+    public SettlementTasklet(JdbcTemplate jdbc, InvoiceRegister invoices, SettlementStore store, LocalDate day) {
         this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.store = store;
         this.day = day;
     }
 
@@ -55,29 +61,23 @@ public class SettlementTasklet implements Tasklet {
         Map<String, List<InvoiceBalance>> open = openBefore(accounts);
         Map<String, BigDecimal> credit = credit(accounts);
 
-        List<Object[]> invoiceUpdates = new ArrayList<>();
-        List<Object[]> creditUpdates = new ArrayList<>();
-        List<Object[]> allocations = new ArrayList<>();
+        List<InvoiceRegister.Settled> settled = new ArrayList<>();
+        List<SettlementStore.SettledAccount> settlements = new ArrayList<>();
+        int allocations = 0;
         for (String account : accounts) {
             AccountLedger ledger = new AccountLedger(credit.getOrDefault(account, BigDecimal.ZERO),
                     open.getOrDefault(account, List.of()));
             issued.getOrDefault(account, List.of()).forEach(ledger::issue);
             payments.getOrDefault(account, List.of()).forEach(p -> ledger.pay(p.paymentId(), p.amount(), p.invoiceRef()));
-            ledger.changed().forEach(i -> invoiceUpdates.add(new Object[] {i.paid(), i.status().name(), i.invoiceNo()}));
-            creditUpdates.add(new Object[] {ledger.credit(), account});
-            int seq = 0;
-            for (Allocation a : ledger.allocations()) {
-                allocations.add(new Object[] {day, account, ++seq, a.source(), a.invoiceNo(), a.amount()});
-            }
+            ledger.changed().forEach(i -> settled.add(new InvoiceRegister.Settled(i.invoiceNo(), i.paid(), i.status())));
+            settlements.add(new SettlementStore.SettledAccount(account, ledger.credit(), ledger.allocations()));
+            allocations += ledger.allocations().size();
         }
-        jdbc.batchUpdate("UPDATE invoice SET paid = ?, status = ? WHERE invoice_no = ? AND " + CURRENT, invoiceUpdates);
-        jdbc.batchUpdate("UPDATE account SET credit = ? WHERE account_id = ?", creditUpdates);
-        jdbc.batchUpdate("""
-                INSERT INTO allocation (business_date, account_id, seq, source, invoice_no, amount)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", allocations);
-        contribution.incrementWriteCount(allocations.size());
+        invoices.settle(settled);
+        store.record(day, settlements);
+        contribution.incrementWriteCount(allocations);
         log.info("{} settlement: {} accounts, {} payments, {} applications of money", day, accounts.size(),
-                payments.values().stream().mapToInt(List::size).sum(), allocations.size());
+                payments.values().stream().mapToInt(List::size).sum(), allocations);
         return RepeatStatus.FINISHED;
     }
 
@@ -87,7 +87,7 @@ public class SettlementTasklet implements Tasklet {
             return open;
         }
         jdbc.query("SELECT account_id, invoice_no, issue_date, total, paid, status FROM invoice "
-                        + "WHERE account_id = ANY(?) AND issue_date < ? AND status IN ('OPEN', 'PARTIALLY_PAID')",
+                        + "WHERE account_id = ANY(?) AND issue_date < ? AND status IN " + InvoiceStatus.PAYABLE,
                 statement -> {
                     statement.setArray(1, statement.getConnection().createArrayOf("text", accounts.toArray()));
                     statement.setObject(2, day);

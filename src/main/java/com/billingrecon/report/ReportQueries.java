@@ -5,7 +5,7 @@ import com.billingrecon.db.Cursor;
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.domain.InputFileName;
 import com.billingrecon.domain.InvoicingMode;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -59,10 +59,10 @@ public class ReportQueries {
         streamed("""
                 SELECT invoice_no, account_id, kind, to_char(period, 'YYYY-MM'), charge_id,
                        to_char(issue_date, 'YYYY-MM-DD'), revision, subtotal, tax, total, paid,
-                       CASE WHEN status IN ('OPEN', 'PARTIALLY_PAID') THEN total - paid ELSE 0 END, status
+                       CASE WHEN status IN %s THEN total - paid ELSE 0 END, status
                 FROM invoice WHERE %s
                 ORDER BY invoice_no COLLATE "C"
-                """.formatted(InvoiceStatus.CURRENT_REVISION),
+                """.formatted(InvoiceStatus.PAYABLE, InvoiceStatus.CURRENT_REVISION),
                 rs -> sink.accept(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), amount(rs.getBigDecimal(8)),
                         amount(rs.getBigDecimal(9)), amount(rs.getBigDecimal(10)), amount(rs.getBigDecimal(11)),

@@ -1,12 +1,16 @@
 package com.billingrecon.rerun;
 
+import com.billingrecon.billing.InvoiceStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The reruns of billing periods: one may be unfinished, and then it is resumed before anything else runs. */
+/**
+ * The reruns of billing periods (tables {@code rerun} and {@code rerun_invoice}): one may be unfinished, and
+ * then it is resumed before anything else runs.
+ */
 @Repository
 public class RerunStore {
 
@@ -37,6 +41,13 @@ public class RerunStore {
         jdbc.update("INSERT INTO rerun (rerun_id, period, restart_from, last_day, status) VALUES (?, ?, ?, ?, ?)",
                 id, period.atDay(1), restartFrom, lastRunDate, IN_PROGRESS);
         return new Rerun(id, period, restartFrom, lastRunDate);
+    }
+
+    /** Remembers the current revisions issued after {@code endOfDay}, which the rerun is about to set aside. */
+    public void rememberInvoicesIssuedAfter(LocalDate endOfDay, long rerunId) {
+        jdbc.update("INSERT INTO rerun_invoice (rerun_id, invoice_no, old_revision) "
+                + "SELECT ?, invoice_no, revision FROM invoice WHERE issue_date > ? AND "
+                + InvoiceStatus.CURRENT_REVISION, rerunId, endOfDay);
     }
 
     public void finish(Rerun rerun) {

@@ -1,5 +1,7 @@
 package com.billingrecon.rerun;
 
+import com.billingrecon.billing.InvoiceRegister;
+import com.billingrecon.billing.InvoiceStatus;
 import com.billingrecon.domain.Amounts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -11,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import com.billingrecon.payments.InvoiceStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,11 @@ public class RevisionReconciler {
             + "subtotal, tax, total, paid, status, item_count, items_digest";
 
     private final JdbcTemplate jdbc;
+    private final InvoiceRegister invoices;
 
-    public RevisionReconciler(JdbcTemplate jdbc) {
+    public RevisionReconciler(JdbcTemplate jdbc, InvoiceRegister invoices) {
         this.jdbc = jdbc;
+        this.invoices = invoices;
     }
 
     public List<List<String>> settle(long rerunId, LocalDate endOfDay) {
@@ -43,8 +46,7 @@ public class RevisionReconciler {
             setAside.add(old.invoiceNo());
             Invoice replayed = current(old.invoiceNo());
             if (replayed == null) {
-                jdbc.update("UPDATE invoice SET status = 'VOID' WHERE invoice_no = ? AND revision = ?",
-                        old.invoiceNo(), old.revision());
+                invoices.voidRevision(old.invoiceNo(), old.revision());
                 revisions.add(new Revision(old.invoiceNo(), old.revision(), null, old.total(), null));
             } else if (old.sameContent(replayed)) {
                 keepOldRevision(old, replayed);
@@ -65,10 +67,8 @@ public class RevisionReconciler {
 
     /** The invoiced running total is unchanged: the same content is the same total. */
     private void keepOldRevision(Invoice old, Invoice replayed) {
-        jdbc.update("DELETE FROM invoice WHERE invoice_no = ? AND revision = ?", replayed.invoiceNo(),
-                replayed.revision());
-        jdbc.update("UPDATE invoice SET paid = ?, status = ? WHERE invoice_no = ? AND revision = ?",
-                replayed.paid(), replayed.status(), old.invoiceNo(), old.revision());
+        invoices.keepOldRevision(old.invoiceNo(), old.revision(), replayed.revision(), replayed.paid(),
+                replayed.status());
     }
 
     private Invoice current(String invoiceNo) {

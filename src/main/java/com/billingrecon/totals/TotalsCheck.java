@@ -1,7 +1,7 @@
 package com.billingrecon.totals;
 
 import com.billingrecon.domain.Amounts;
-import com.billingrecon.payments.InvoiceStatus;
+import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package com.billingrecon.billing;
 
-import com.billingrecon.payments.InvoiceStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

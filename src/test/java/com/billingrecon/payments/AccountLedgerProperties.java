@@ -1,5 +1,6 @@
 package com.billingrecon.payments;
 
+import com.billingrecon.billing.InvoiceStatus;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,5 +1,6 @@
 package com.billingrecon.payments;
 
+import com.billingrecon.billing.InvoiceStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

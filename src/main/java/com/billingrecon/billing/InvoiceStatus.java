@@ -1,8 +1,13 @@
-package com.billingrecon.payments;
+package com.billingrecon.billing;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** Where an invoice stands in settlement (SPEC §4) and in re-runs (SPEC §6). */
+/**
+ * Where an invoice stands in settlement (SPEC §4) and in re-runs (SPEC §6). The SQL conditions on
+ * {@code invoice.status} are built here from the constants, so a status is spelt once.
+ */
 public enum InvoiceStatus {
     OPEN,
     PARTIALLY_PAID,
@@ -15,7 +20,10 @@ public enum InvoiceStatus {
     VOID;
 
     /** SQL condition on {@code invoice.status} that keeps each invoice's current revision. */
-    public static final String CURRENT_REVISION = "status NOT IN ('SUPERSEDED', 'VOID')";
+    public static final String CURRENT_REVISION = "status NOT IN " + sqlList(SUPERSEDED, VOID);
+
+    /** SQL list of the statuses money can still be applied to: {@code ('OPEN', 'PARTIALLY_PAID')}. */
+    public static final String PAYABLE = sqlList(OPEN, PARTIALLY_PAID);
 
     /**
      * The status of an invoice at the moment it is issued, before any credit is applied to it. A zero
@@ -32,5 +40,10 @@ public enum InvoiceStatus {
     /** Whether money can still be applied to an invoice in this status. */
     public boolean isPayable() {
         return this == OPEN || this == PARTIALLY_PAID;
+    }
+
+    /** The statuses as an SQL list of text literals, in parentheses. */
+    static String sqlList(InvoiceStatus... statuses) {
+        return Arrays.stream(statuses).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 }
