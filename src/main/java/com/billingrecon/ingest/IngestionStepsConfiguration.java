@@ -3,7 +3,6 @@ package com.billingrecon.ingest;
 import com.billingrecon.domain.FileKind;
 import com.billingrecon.ingest.ledger.CdrLedger;
 import com.billingrecon.ingest.ledger.ChargeLedger;
-import com.billingrecon.ingest.ledger.LedgerKind;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import com.billingrecon.ingest.ledger.PaymentLedger;
 import com.billingrecon.ingest.ledger.Prepared;
@@ -32,7 +31,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The steps that take a business day's files in: accounts, file registration, then one chunk step per kind. */
+/**
+ * The steps that take a business day's files in: accounts, file registration, then one chunk step per kind
+ * of file, each built by {@link #ingestion} from the kind's {@link DayFileIngestion}.
+ */
 @Configuration
 public class IngestionStepsConfiguration {
 
@@ -95,77 +97,96 @@ public class IngestionStepsConfiguration {
     }
 
     @Bean
-    public Step cdrIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             DayFileRowReader<Prepared<CdrRecord>> cdrReader, CdrLedger ledger, InputFileStore store,
-                             StepLog stepLog) {
-        return ingestion("cdrIngestion", jobRepository, transactionManager, cdrReader,
-                new LedgerWriter<>(ledger, store), stepLog);
+    public DayFileIngestion<CdrRecord> cdrFiles(CdrLedger ledger) {
+        return new DayFileIngestion<>(FileKind.CDR, "cdrIngestion",
+                (accounts, zone) -> new CdrRowValidator(accounts, zone)::check, ledger);
     }
 
     @Bean
-    public Step chargeIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DayFileRowReader<Prepared<ChargeRecord>> chargeReader, ChargeLedger ledger,
-                                InputFileStore store, StepLog stepLog) {
-        return ingestion("chargeIngestion", jobRepository, transactionManager, chargeReader,
-                new LedgerWriter<>(ledger, store), stepLog);
+    public DayFileIngestion<ChargeRecord> chargeFiles(ChargeLedger ledger) {
+        return new DayFileIngestion<>(FileKind.CHARGES, "chargeIngestion",
+                (accounts, zone) -> new ChargeRowValidator(accounts)::check, ledger);
     }
 
     @Bean
-    public Step paymentIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 DayFileRowReader<Prepared<PaymentRecord>> paymentReader, PaymentLedger ledger,
-                                 InputFileStore store, StepLog stepLog) {
-        return ingestion("paymentIngestion", jobRepository, transactionManager, paymentReader,
-                new LedgerWriter<>(ledger, store), stepLog);
+    public DayFileIngestion<PaymentRecord> paymentFiles(PaymentLedger ledger) {
+        return new DayFileIngestion<>(FileKind.PAYMENTS, "paymentIngestion",
+                (accounts, zone) -> new PaymentRowValidator(accounts)::check, ledger);
+    }
+
+    @Bean
+    public Step cdrIngestion(DayFileIngestion<CdrRecord> cdrFiles, DayFileRowReader<Prepared<CdrRecord>> cdrReader,
+                             JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             InputFileStore store, StepLog stepLog) {
+        return ingestion(cdrFiles, cdrReader, jobRepository, transactionManager, store, stepLog);
+    }
+
+    @Bean
+    public Step chargeIngestion(DayFileIngestion<ChargeRecord> chargeFiles,
+                                DayFileRowReader<Prepared<ChargeRecord>> chargeReader, JobRepository jobRepository,
+                                PlatformTransactionManager transactionManager, InputFileStore store, StepLog stepLog) {
+        return ingestion(chargeFiles, chargeReader, jobRepository, transactionManager, store, stepLog);
+    }
+
+    @Bean
+    public Step paymentIngestion(DayFileIngestion<PaymentRecord> paymentFiles,
+                                 DayFileRowReader<Prepared<PaymentRecord>> paymentReader, JobRepository jobRepository,
+                                 PlatformTransactionManager transactionManager, InputFileStore store, StepLog stepLog) {
+        return ingestion(paymentFiles, paymentReader, jobRepository, transactionManager, store, stepLog);
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<CdrRecord>> cdrReader(@Value(INPUT_DIR) String inputDir,
+    public DayFileRowReader<Prepared<CdrRecord>> cdrReader(DayFileIngestion<CdrRecord> cdrFiles,
+                                                           @Value(INPUT_DIR) String inputDir,
                                                            @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
-                                                           InputFileStore store, JdbcTemplate jdbc, CdrLedger ledger) {
-        CdrRowValidator validator = new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone));
-        return reader(FileKind.CDR, inputDir, day, store, validator::check, ledger, "cdrRows");
+                                                           InputFileStore store, JdbcTemplate jdbc) {
+        return reader(cdrFiles, inputDir, day, zone, store, jdbc);
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<ChargeRecord>> chargeReader(@Value(INPUT_DIR) String inputDir,
+    public DayFileRowReader<Prepared<ChargeRecord>> chargeReader(DayFileIngestion<ChargeRecord> chargeFiles,
+                                                                 @Value(INPUT_DIR) String inputDir,
                                                                  @Value(BUSINESS_DATE) LocalDate day,
-                                                                 InputFileStore store, JdbcTemplate jdbc,
-                                                                 ChargeLedger ledger) {
-        ChargeRowValidator validator = new ChargeRowValidator(new AccountDirectory(jdbc));
-        return reader(FileKind.CHARGES, inputDir, day, store, validator::check, ledger, "chargesRows");
+                                                                 @Value(ZONE) String zone,
+                                                                 InputFileStore store, JdbcTemplate jdbc) {
+        return reader(chargeFiles, inputDir, day, zone, store, jdbc);
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<PaymentRecord>> paymentReader(@Value(INPUT_DIR) String inputDir,
+    public DayFileRowReader<Prepared<PaymentRecord>> paymentReader(DayFileIngestion<PaymentRecord> paymentFiles,
+                                                                   @Value(INPUT_DIR) String inputDir,
                                                                    @Value(BUSINESS_DATE) LocalDate day,
-                                                                   InputFileStore store, JdbcTemplate jdbc,
-                                                                   PaymentLedger ledger) {
-        PaymentRowValidator validator = new PaymentRowValidator(new AccountDirectory(jdbc));
-        return reader(FileKind.PAYMENTS, inputDir, day, store, validator::check, ledger, "paymentsRows");
+                                                                   @Value(ZONE) String zone,
+                                                                   InputFileStore store, JdbcTemplate jdbc) {
+        return reader(paymentFiles, inputDir, day, zone, store, jdbc);
     }
 
-    private static <T> Step ingestion(String name, JobRepository jobRepository,
-                                      PlatformTransactionManager transactionManager,
-                                      DayFileRowReader<Prepared<T>> reader, LedgerWriter<T, ?> writer,
-                                      StepLog stepLog) {
-        return new StepBuilder(name, jobRepository)
+    /** The chunk step of a kind of file: blocks of prepared rows in, the ledger's decisions and rows out. */
+    private static <T> Step ingestion(DayFileIngestion<T> files, DayFileRowReader<Prepared<T>> reader,
+                                      JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                      InputFileStore store, StepLog stepLog) {
+        return new StepBuilder(files.stepName(), jobRepository)
                 .<List<Prepared<T>>, List<Prepared<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .writer(writer)
+                .writer(new LedgerWriter<>(files.ledger(), store))
                 .listener(stepLog)
                 .build();
     }
 
-    /** The day's taken-in files of a kind, each row checked and encoded on the read-ahead thread. */
-    private static <T> DayFileRowReader<Prepared<T>> reader(FileKind kind, String inputDir, LocalDate day,
-                                                           InputFileStore store,
-                                                           Function<SourceRow, Checked<T>> checks,
-                                                           LedgerKind<T, ?> ledger, String name) {
-        DayFileRows rows = new DayFileRows(new InputDirectory(Path.of(inputDir)), kind, day, store.takenIn(day, kind));
-        return new DayFileRowReader<>(rows, Prepared.by(checks, ledger), BLOCK_ROWS, name);
+    /**
+     * The day's taken-in files of a kind, each row checked by the rules that need no history and encoded
+     * as its ledger line on the read-ahead thread.
+     */
+    private static <T> DayFileRowReader<Prepared<T>> reader(DayFileIngestion<T> files, String inputDir,
+                                                           LocalDate day, String zone, InputFileStore store,
+                                                           JdbcTemplate jdbc) {
+        Function<SourceRow, Checked<T>> checks = files.validator().apply(new AccountDirectory(jdbc), ZoneId.of(zone));
+        DayFileRows rows = new DayFileRows(new InputDirectory(Path.of(inputDir)), files.kind(), day,
+                store.takenIn(day, files.kind()));
+        return new DayFileRowReader<>(rows, Prepared.by(checks, files.ledger()), BLOCK_ROWS, files.readerName());
     }
 }

@@ -2,7 +2,6 @@ package com.billingrecon.ingest.ledger;
 
 import com.billingrecon.billing.LateUsageRule;
 import com.billingrecon.ingest.rows.ChargeRecord;
-import com.billingrecon.ingest.rows.SourceRow;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,8 +9,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ChargeLedger extends OnceLedger<ChargeRecord> {
 
     public ChargeLedger(JdbcTemplate jdbc) {
-        super(jdbc, "charge", "charge_id", "charge_id, account_id, type, charge_date, amount, currency, description, "
-                + "billing_period, file_name, line, business_date, fingerprint");
+        super(jdbc, "charge", "charge_id", new CopyColumns<ChargeRecord>()
+                .column("charge_id", (line, r, row) -> line.text(r.chargeId()))
+                .column("account_id", (line, r, row) -> line.text(r.accountId()))
+                .column("type", (line, r, row) -> line.text(r.type().name()))
+                .column("charge_date", (line, r, row) -> line.date(r.chargeDate()))
+                .column("amount", (line, r, row) -> line.decimal(r.amount()))
+                .column("currency", (line, r, row) -> line.text(r.currency()))
+                .column("description", (line, r, row) -> line.text(r.description()))
+                .column("billing_period", (line, r, row) ->
+                        line.date(LateUsageRule.billingPeriod(r.chargeDate(), row.businessDate()).atDay(1)))
+                .column("file_name", (line, r, row) -> line.text(row.file()))
+                .column("line", (line, r, row) -> line.number(row.line()))
+                .column("business_date", (line, r, row) -> line.date(row.businessDate()))
+                .column("fingerprint", (line, r, row) -> line.text(r.fingerprint())));
     }
 
     @Override
@@ -32,14 +43,5 @@ public final class ChargeLedger extends OnceLedger<ChargeRecord> {
     @Override
     public BigDecimal amount(ChargeRecord record) {
         return record.amount();
-    }
-
-    @Override
-    public byte[] line(ChargeRecord r, SourceRow row) {
-        return new Copy.Line().text(r.chargeId()).text(r.accountId()).text(r.type().name()).date(r.chargeDate())
-                .decimal(r.amount()).text(r.currency()).text(r.description())
-                .date(LateUsageRule.billingPeriod(r.chargeDate(), row.businessDate()).atDay(1))
-                .text(row.file()).number(row.line()).date(row.businessDate()).text(r.fingerprint())
-                .end();
     }
 }

@@ -1,6 +1,7 @@
 package com.billingrecon.ingest.ledger;
 
 import com.billingrecon.ingest.rows.IdRules;
+import com.billingrecon.ingest.rows.SourceRow;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -16,10 +17,9 @@ public abstract class OnceLedger<T> implements LedgerKind<T, IdRules.Prior> {
     private final JdbcTemplate jdbc;
     private final String table;
     private final String idColumn;
-    /** The table's COPY columns, in the order of {@link #line}. */
-    private final String columns;
+    private final CopyColumns<T> columns;
 
-    OnceLedger(JdbcTemplate jdbc, String table, String idColumn, String columns) {
+    OnceLedger(JdbcTemplate jdbc, String table, String idColumn, CopyColumns<T> columns) {
         this.jdbc = jdbc;
         this.table = table;
         this.idColumn = idColumn;
@@ -59,7 +59,12 @@ public abstract class OnceLedger<T> implements LedgerKind<T, IdRules.Prior> {
     }
 
     @Override
+    public byte[] line(T record, SourceRow row) {
+        return columns.line(record, row);
+    }
+
+    @Override
     public void save(List<Accepted<T>> accepted) {
-        Copy.lines(jdbc.getDataSource(), table, columns, accepted.stream().map(Accepted::line).toList());
+        Copy.lines(jdbc.getDataSource(), table, columns.names(), accepted.stream().map(Accepted::line).toList());
     }
 }

@@ -1,7 +1,6 @@
 package com.billingrecon.ingest.ledger;
 
 import com.billingrecon.ingest.rows.PaymentRecord;
-import com.billingrecon.ingest.rows.SourceRow;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,8 +8,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class PaymentLedger extends OnceLedger<PaymentRecord> {
 
     public PaymentLedger(JdbcTemplate jdbc) {
-        super(jdbc, "payment", "payment_id", "payment_id, account_id, payment_date, amount, currency, method, "
-                + "invoice_ref, file_name, order_key, line, business_date, fingerprint");
+        super(jdbc, "payment", "payment_id", new CopyColumns<PaymentRecord>()
+                .column("payment_id", (line, r, row) -> line.text(r.paymentId()))
+                .column("account_id", (line, r, row) -> line.text(r.accountId()))
+                .column("payment_date", (line, r, row) -> line.date(r.paymentDate()))
+                .column("amount", (line, r, row) -> line.decimal(r.amount()))
+                .column("currency", (line, r, row) -> line.text(r.currency()))
+                .column("method", (line, r, row) -> line.text(r.method()))
+                .column("invoice_ref", (line, r, row) -> line.text(r.invoiceRef()))
+                .column("file_name", (line, r, row) -> line.text(row.file()))
+                .column("order_key", (line, r, row) ->
+                        line.text(row.file().substring(0, row.file().length() - ".csv".length())))
+                .column("line", (line, r, row) -> line.number(row.line()))
+                .column("business_date", (line, r, row) -> line.date(row.businessDate()))
+                .column("fingerprint", (line, r, row) -> line.text(r.fingerprint())));
     }
 
     @Override
@@ -31,15 +42,5 @@ public final class PaymentLedger extends OnceLedger<PaymentRecord> {
     @Override
     public BigDecimal amount(PaymentRecord record) {
         return record.amount();
-    }
-
-    @Override
-    public byte[] line(PaymentRecord r, SourceRow row) {
-        String file = row.file();
-        return new Copy.Line().text(r.paymentId()).text(r.accountId()).date(r.paymentDate()).decimal(r.amount())
-                .text(r.currency()).text(r.method()).text(r.invoiceRef())
-                .text(file).text(file.substring(0, file.length() - ".csv".length()))
-                .number(row.line()).date(row.businessDate()).text(r.fingerprint())
-                .end();
     }
 }
