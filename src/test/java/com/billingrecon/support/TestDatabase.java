@@ -54,4 +54,20 @@ public final class TestDatabase {
         }
         return server().getJdbcUrl("postgres", name);
     }
+
+    /**
+     * The JDBC URL of a new database that starts as a copy of the one at {@code url}: a scenario closed once
+     * serves each test that changes its ledger. Nothing may be connected to the original while it is copied.
+     */
+    public static String copyOf(String url) {
+        String original = url.substring(url.lastIndexOf('/') + 1).replaceFirst("[?;].*", "");
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                    + original + "' AND pid <> pg_backend_pid()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return freshDatabaseUrl("TEMPLATE " + original);
+    }
 }

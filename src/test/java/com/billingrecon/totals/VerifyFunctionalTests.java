@@ -11,6 +11,7 @@ import com.billingrecon.support.Verify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,22 +21,27 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The verify command: the running totals and invoices, recomputed from the history. Given four generated
  * days across October's close (ONGOING CDRs completed the next day, charges, payments, invoices of every
- * kind), closed by one nightly run.
+ * kind), closed by one nightly run; each test starts from a copy of that database.
  */
 class VerifyFunctionalTests {
 
-    @TempDir
-    Path work;
+    /** The four days closed once; each test works on a copy of that database. */
+    private static String closed;
 
     private String db;
 
-    @BeforeEach
-    void fourDaysAcrossAMonthClose() throws IOException {
+    @BeforeAll
+    static void fourDaysAcrossAMonthClose(@TempDir Path work) throws IOException {
         Path input = work.resolve("in");
         GeneratedInput.write(input, LocalDate.of(2026, 10, 30), 4, 300);
-        db = TestDatabase.freshDatabaseUrl();
-        assertThat(Run.nightly(db, input, work.resolve("out"), "2026-11-02")).isEqualTo(ExitCode.DONE);
-        assertThat(Sql.value(db, "SELECT count(*) FROM invoice")).as("invoices to check").isNotEqualTo("0");
+        closed = TestDatabase.freshDatabaseUrl();
+        assertThat(Run.nightly(closed, input, work.resolve("out"), "2026-11-02")).isEqualTo(ExitCode.DONE);
+        assertThat(Sql.value(closed, "SELECT count(*) FROM invoice")).as("invoices to check").isNotEqualTo("0");
+    }
+
+    @BeforeEach
+    void aCopyOfTheClosedDays() {
+        db = TestDatabase.copyOf(closed);
     }
 
     @Test
