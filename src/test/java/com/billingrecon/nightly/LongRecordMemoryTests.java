@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §8: memory does not depend on the length of a record or of a file. The whole night runs in a child JVM
- * whose heap (256 MB) is smaller than the text that an unbounded reader would hold: a CDR file with one 400 MB
+ * whose heap (256 MB) is smaller than the text that an unbounded reader would hold: a CDR file with one 300 MB
  * field, and a 180 MB file whose second row opens a quote it never closes (the rest of the file, were the record
  * not cut at 65,536 characters). Its rows are as long as a record may nearly be (a 60,000-character value in an
  * extra column, which is ignored), so the rows in flight must be bounded by their text, not only by their count.
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LongRecordMemoryTests {
 
     private static final String CDR_HEADER = InputFiles.CDR;
-    private static final int HUGE_FIELD_MB = 400;
+    private static final int HUGE_FIELD_MB = 300;
     private static final int LONG_ROWS = 3_000;
     private static final int REJECTED_ROWS = 2_500;
     private static final String NOTE = "n".repeat(60_000);
@@ -41,7 +41,7 @@ class LongRecordMemoryTests {
     Path work;
 
     @Test
-    void aNightWithA400MegabyteFieldAndAnEarlyUnterminatedQuoteInALargeFileRunsIn256MegabytesOfHeap()
+    void aNightWithA300MegabyteFieldAndAnEarlyUnterminatedQuoteInALargeFileRunsIn256MegabytesOfHeap()
             throws Exception {
         // given
         Path input = Files.createDirectory(work.resolve("in"));
@@ -112,7 +112,7 @@ class LongRecordMemoryTests {
         }
     }
 
-    /** A valid row, a row whose duration field holds 400 MB, and a valid row. */
+    /** A valid row, a row whose duration field holds 300 MB, and a valid row. */
     private static void writeHugeFieldFile(Path file) throws IOException {
         byte[] megabyte = new byte[1 << 20];
         Arrays.fill(megabyte, (byte) '7');
