@@ -3,7 +3,7 @@ package com.billingrecon.ingest;
 import com.billingrecon.domain.FileKind;
 import com.billingrecon.ingest.ledger.LedgerKind;
 import com.billingrecon.ingest.rows.AccountLookup;
-import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.ValidatedRow;
 import com.billingrecon.ingest.rows.SourceRow;
 import java.time.ZoneId;
 import java.util.function.BiFunction;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param <T> the validated record
  */
 public record DayFileIngestion<T>(FileKind kind, String stepName,
-                                  BiFunction<AccountLookup, ZoneId, Function<SourceRow, Checked<T>>> validator,
+                                  BiFunction<AccountLookup, ZoneId, Function<SourceRow, ValidatedRow<T>>> validator,
                                   LedgerKind<T, ?> ledger) {
 
     /** The reader's name, the key of its restart state: {@code cdrRows}, {@code chargesRows}, {@code paymentsRows}. */

@@ -5,12 +5,12 @@ import com.billingrecon.ingest.ledger.CdrLedger;
 import com.billingrecon.ingest.ledger.ChargeLedger;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import com.billingrecon.ingest.ledger.PaymentLedger;
-import com.billingrecon.ingest.ledger.Prepared;
+import com.billingrecon.ingest.ledger.EncodedRow;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.CdrRowValidator;
 import com.billingrecon.ingest.rows.ChargeRecord;
 import com.billingrecon.ingest.rows.ChargeRowValidator;
-import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.ValidatedRow;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
 import com.billingrecon.ingest.rows.SourceRow;
@@ -115,7 +115,7 @@ public class IngestionStepsConfiguration {
     }
 
     @Bean
-    public Step cdrIngestion(DayFileIngestion<CdrRecord> cdrFiles, DayFileRowReader<Prepared<CdrRecord>> cdrReader,
+    public Step cdrIngestion(DayFileIngestion<CdrRecord> cdrFiles, DayFileRowReader<EncodedRow<CdrRecord>> cdrReader,
                              JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              InputFileStore store, StepLog stepLog) {
         return ingestion(cdrFiles, cdrReader, jobRepository, transactionManager, store, stepLog);
@@ -123,21 +123,21 @@ public class IngestionStepsConfiguration {
 
     @Bean
     public Step chargeIngestion(DayFileIngestion<ChargeRecord> chargeFiles,
-                                DayFileRowReader<Prepared<ChargeRecord>> chargeReader, JobRepository jobRepository,
+                                DayFileRowReader<EncodedRow<ChargeRecord>> chargeReader, JobRepository jobRepository,
                                 PlatformTransactionManager transactionManager, InputFileStore store, StepLog stepLog) {
         return ingestion(chargeFiles, chargeReader, jobRepository, transactionManager, store, stepLog);
     }
 
     @Bean
     public Step paymentIngestion(DayFileIngestion<PaymentRecord> paymentFiles,
-                                 DayFileRowReader<Prepared<PaymentRecord>> paymentReader, JobRepository jobRepository,
+                                 DayFileRowReader<EncodedRow<PaymentRecord>> paymentReader, JobRepository jobRepository,
                                  PlatformTransactionManager transactionManager, InputFileStore store, StepLog stepLog) {
         return ingestion(paymentFiles, paymentReader, jobRepository, transactionManager, store, stepLog);
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<CdrRecord>> cdrReader(DayFileIngestion<CdrRecord> cdrFiles,
+    public DayFileRowReader<EncodedRow<CdrRecord>> cdrReader(DayFileIngestion<CdrRecord> cdrFiles,
                                                            @Value(INPUT_DIR) String inputDir,
                                                            @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
                                                            InputFileStore store, JdbcTemplate jdbc) {
@@ -146,7 +146,7 @@ public class IngestionStepsConfiguration {
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<ChargeRecord>> chargeReader(DayFileIngestion<ChargeRecord> chargeFiles,
+    public DayFileRowReader<EncodedRow<ChargeRecord>> chargeReader(DayFileIngestion<ChargeRecord> chargeFiles,
                                                                  @Value(INPUT_DIR) String inputDir,
                                                                  @Value(BUSINESS_DATE) LocalDate day,
                                                                  @Value(ZONE) String zone,
@@ -156,7 +156,7 @@ public class IngestionStepsConfiguration {
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<PaymentRecord>> paymentReader(DayFileIngestion<PaymentRecord> paymentFiles,
+    public DayFileRowReader<EncodedRow<PaymentRecord>> paymentReader(DayFileIngestion<PaymentRecord> paymentFiles,
                                                                    @Value(INPUT_DIR) String inputDir,
                                                                    @Value(BUSINESS_DATE) LocalDate day,
                                                                    @Value(ZONE) String zone,
@@ -165,11 +165,11 @@ public class IngestionStepsConfiguration {
     }
 
     /** The chunk step of a kind of file: blocks of prepared rows in, the ledger's decisions and rows out. */
-    private static <T> Step ingestion(DayFileIngestion<T> files, DayFileRowReader<Prepared<T>> reader,
+    private static <T> Step ingestion(DayFileIngestion<T> files, DayFileRowReader<EncodedRow<T>> reader,
                                       JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       InputFileStore store, StepLog stepLog) {
         return new StepBuilder(files.stepName(), jobRepository)
-                .<List<Prepared<T>>, List<Prepared<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
+                .<List<EncodedRow<T>>, List<EncodedRow<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(new LedgerWriter<>(files.ledger(), store))
@@ -181,12 +181,12 @@ public class IngestionStepsConfiguration {
      * The day's taken-in files of a kind, each row checked by the rules that need no history and encoded
      * as its ledger line on the read-ahead thread.
      */
-    private static <T> DayFileRowReader<Prepared<T>> reader(DayFileIngestion<T> files, String inputDir,
+    private static <T> DayFileRowReader<EncodedRow<T>> reader(DayFileIngestion<T> files, String inputDir,
                                                            LocalDate day, String zone, InputFileStore store,
                                                            JdbcTemplate jdbc) {
-        Function<SourceRow, Checked<T>> checks = files.validator().apply(new AccountDirectory(jdbc), ZoneId.of(zone));
+        Function<SourceRow, ValidatedRow<T>> checks = files.validator().apply(new AccountCurrencies(jdbc), ZoneId.of(zone));
         DayFileRows rows = new DayFileRows(new InputDirectory(Path.of(inputDir)), files.kind(), day,
                 store.takenIn(day, files.kind()));
-        return new DayFileRowReader<>(rows, Prepared.by(checks, files.ledger()), BLOCK_ROWS, files.readerName());
+        return new DayFileRowReader<>(rows, EncodedRow.by(checks, files.ledger()), BLOCK_ROWS, files.readerName());
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Settles the business day, account by account: first the day's invoices are issued in invoice-number
  * order (available credit pays them at once), then the day's payments are applied in file and row
- * order (SPEC §4). The rules themselves live in {@link AccountLedger}.
+ * order (SPEC §4). The rules themselves live in {@link AccountSettlement}.
  */
 public class SettlementTasklet implements Tasklet {
 
@@ -65,13 +65,13 @@ public class SettlementTasklet implements Tasklet {
         List<SettlementStore.SettledAccount> settlements = new ArrayList<>();
         int allocations = 0;
         for (String account : accounts) {
-            AccountLedger ledger = new AccountLedger(credit.getOrDefault(account, BigDecimal.ZERO),
+            AccountSettlement accountSettlement = new AccountSettlement(credit.getOrDefault(account, BigDecimal.ZERO),
                     open.getOrDefault(account, List.of()));
-            issued.getOrDefault(account, List.of()).forEach(ledger::issue);
-            payments.getOrDefault(account, List.of()).forEach(p -> ledger.pay(p.paymentId(), p.amount(), p.invoiceRef()));
-            ledger.changed().forEach(i -> settled.add(new InvoiceRegister.Settled(i.invoiceNo(), i.paid(), i.status())));
-            settlements.add(new SettlementStore.SettledAccount(account, ledger.credit(), ledger.allocations()));
-            allocations += ledger.allocations().size();
+            issued.getOrDefault(account, List.of()).forEach(accountSettlement::issue);
+            payments.getOrDefault(account, List.of()).forEach(p -> accountSettlement.pay(p.paymentId(), p.amount(), p.invoiceRef()));
+            accountSettlement.changed().forEach(i -> settled.add(new InvoiceRegister.Settled(i.invoiceNo(), i.paid(), i.status())));
+            settlements.add(new SettlementStore.SettledAccount(account, accountSettlement.credit(), accountSettlement.allocations()));
+            allocations += accountSettlement.allocations().size();
         }
         invoices.settle(settled);
         store.record(day, settlements);

@@ -59,7 +59,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
     @Override
     public byte[] line(CdrRecord r, SourceRow row) {
         LocalDate businessDate = row.businessDate();
-        return new Copy.Line().text(r.cdrId()).text(r.accountId()).text(r.type().name()).text(r.startTime())
+        return new BulkCopy.Line().text(r.cdrId()).text(r.accountId()).text(r.type().name()).text(r.startTime())
                 .date(r.eventDate()).number(r.durationSeconds()).decimal(r.amount()).text(r.currency())
                 .text(r.status().name()).date(LateUsageRule.billingPeriod(r.eventDate(), businessDate).atDay(1))
                 .text(row.file()).number(row.line()).date(businessDate).text(r.fingerprint())
@@ -82,7 +82,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         for (Accepted<CdrRecord> a : accepted) {
             LocalDate businessDate = a.row().businessDate();
             if (a.replaces() >= 0) {
-                lines.set(a.replaces(), Copy.Line.withLastDate(lines.get(a.replaces()), businessDate));
+                lines.set(a.replaces(), BulkCopy.Line.withLastDate(lines.get(a.replaces()), businessDate));
             } else if (a.replaces() == Accepted.COMMITTED) {
                 replacedBefore.put(a.record().cdrId(), businessDate);
             }
@@ -90,7 +90,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         }
         jdbc.batchUpdate("UPDATE cdr_history SET superseded_on = ? WHERE cdr_id = ? AND superseded_on IS NULL",
                 replacedBefore.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-        Copy.lines(jdbc.getDataSource(), "cdr_history", COLUMNS + ", superseded_on", lines);
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_history", COLUMNS + ", superseded_on", lines);
     }
 
     /** A rerun's rollback: each CDR goes back to its latest record taken in up to that day, or away. */

@@ -14,7 +14,7 @@ final class CopyColumns<T> {
 
     /** Writes one column's value of a record, read from the file at {@code row}. */
     interface Value<T> {
-        void write(Copy.Line line, T record, SourceRow row);
+        void write(BulkCopy.Line line, T record, SourceRow row);
     }
 
     private final List<String> names = new ArrayList<>();
@@ -33,7 +33,7 @@ final class CopyColumns<T> {
 
     /** The record's COPY line, its values in column order. */
     byte[] line(T record, SourceRow row) {
-        Copy.Line line = new Copy.Line();
+        BulkCopy.Line line = new BulkCopy.Line();
         for (Value<T> value : values) {
             value.write(line, record, row);
         }

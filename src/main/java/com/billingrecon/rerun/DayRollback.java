@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Each table is taken back by its owner, in this order; all run inside the caller's transaction.
  */
 @Component
-public class LedgerRollback {
+public class DayRollback {
 
     private final RunningTotals totals;
     private final CdrLedger cdrs;
@@ -28,7 +28,7 @@ public class LedgerRollback {
     private final RerunStore reruns;
     private final InvoiceRegister invoices;
 
-    public LedgerRollback(RunningTotals totals, CdrLedger cdrs, ChargeLedger charges, PaymentLedger payments,
+    public DayRollback(RunningTotals totals, CdrLedger cdrs, ChargeLedger charges, PaymentLedger payments,
                           InputFileStore files, SettlementStore settlements, RerunStore reruns,
                           InvoiceRegister invoices) {
         this.totals = totals;
