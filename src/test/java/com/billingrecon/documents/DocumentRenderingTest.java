@@ -112,6 +112,20 @@ class DocumentRenderingTest {
     }
 
     @Test
+    void aRenderedDocumentPassesVeraPdfsPdfA3bRulesWhereAPlainPdfFailsThem() throws Exception {
+        DocumentRenderer renderer = new DocumentRenderer(new DocumentProperties(true, null, 1, Map.of()));
+        byte[] rendered = renderer.pdf(document("INV-S1-202609-C", List.of(line(1, "12.5")), "0.09"), SUPPLIER);
+        assertThat(PdfAValidation.failedRules(rendered)).isEmpty();
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(plain);
+        }
+        assertThat(PdfAValidation.failedRules(plain.toByteArray())).as("no XMP metadata, no output intent")
+                .isNotEmpty();
+    }
+
+    @Test
     void droppingAFontTableKeepsEveryOtherTableReadable() throws Exception {
         byte[] ttf;
         try (var in = PDDocument.class.getResourceAsStream(InvoicePdf.FONT_RESOURCE)) {

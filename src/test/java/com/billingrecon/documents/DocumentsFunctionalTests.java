@@ -171,6 +171,15 @@ class DocumentsFunctionalTests {
     }
 
     @Test
+    void everyPdfPassesVeraPdfsPdfA3bValidation() throws Exception {
+        List<Path> pdfs = files("documents", ".pdf");
+        assertThat(pdfs).isNotEmpty();
+        for (Path pdf : pdfs) {
+            assertThat(PdfAValidation.failedRules(Files.readAllBytes(pdf))).as(pdf.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void everyEInvoicePassesUblAndPintSgWithTheTotalsOfTheRegister() throws Exception {
         int checked = 0;
         for (Path folder : nightlyFolders()) {
