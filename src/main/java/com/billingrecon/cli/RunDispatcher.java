@@ -7,8 +7,11 @@ import com.billingrecon.nightly.NightlyCommand;
 import com.billingrecon.rerun.RerunCommand;
 import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.documents.Itemiser;
+import com.billingrecon.domain.InputFileName;
+import com.billingrecon.ingest.InvoicedCurrencies;
 import com.billingrecon.rerun.RerunStore;
 import java.util.List;
+import java.util.Set;
 import com.billingrecon.verify.VerifyRun;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +41,11 @@ public class RunDispatcher {
             return itemiser.itemise(request.invoiceNo(), System.out).map(items -> ExitCode.DONE).orElseThrow(
                     () -> new UsageException("invoice " + request.invoiceNo() + " is not in the invoice register"));
         }
-        List<String> problems = documents.configurationProblems();
+        List<String> problems = documents.configurationProblems(documents.enabled() && request.inputDir() != null
+                ? InvoicedCurrencies.of(request.inputDir().resolve(InputFileName.ACCOUNTS)) : Set.of());
         if (!problems.isEmpty()) {
             throw new UsageException("documents are asked for but their configuration is incomplete: "
-                    + String.join("; ", problems) + " (give the supplier in a file with --config)");
+                    + String.join("; ", problems) + " (give them in a file with --config)");
         }
         if (request.command() == RunRequest.Command.NIGHTLY) {
             reruns.unfinished().ifPresent(rerun -> {

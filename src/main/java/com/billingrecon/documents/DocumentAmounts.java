@@ -35,4 +35,23 @@ final class DocumentAmounts {
         BigDecimal percent = rate.movePointRight(2).stripTrailingZeros();
         return percent.signum() == 0 ? "0" : percent.toPlainString();
     }
+
+    /**
+     * A document's subtotal, GST and total in Singapore dollars at {@code sgdRate} (SGD for one unit of the
+     * document's currency), signed as the register: each of the subtotal and the GST in the document's minor
+     * units is converted and rounded HALF_UP to cents, and the total is their sum, so the three add up.
+     */
+    static InSgd inSgd(InvoiceDocument d, BigDecimal sgdRate) {
+        BigDecimal subtotal = toCents(rounded(d.subtotal(), d.currency()), sgdRate);
+        BigDecimal tax = toCents(rounded(d.tax(), d.currency()), sgdRate);
+        return new InSgd(sgdRate, subtotal, tax, subtotal.add(tax));
+    }
+
+    private static BigDecimal toCents(BigDecimal amount, BigDecimal sgdRate) {
+        return amount.multiply(sgdRate).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The SGD figures of a document in another currency. */
+    record InSgd(BigDecimal rate, BigDecimal subtotal, BigDecimal tax, BigDecimal total) {
+    }
 }

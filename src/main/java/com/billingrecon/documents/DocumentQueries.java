@@ -41,6 +41,12 @@ public class DocumentQueries {
                                 List<DocumentLine> lines, Integer termsDays) {
     }
 
+    /** The currencies of the accounts that are sent invoices, in the database. */
+    public List<String> invoicedCurrencies() {
+        return jdbc.queryForList("SELECT DISTINCT currency FROM account WHERE invoicing_mode <> 'NO_INVOICE' "
+                + "ORDER BY currency", String.class);
+    }
+
     /** The current revisions of the invoices issued on {@code day}. */
     public void issuedOn(LocalDate day, Consumer<IssuedInvoice> sink) {
         stream("i.issue_date = ? AND i." + InvoiceStatus.CURRENT_REVISION, ps -> ps.setObject(1, day), sink);

@@ -2,6 +2,7 @@ package com.billingrecon.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -36,7 +37,9 @@ public class DocumentRenderer implements DisposableBean {
     /** The PDF of a document; the same bytes for the same document and supplier. */
     public byte[] pdf(InvoiceDocument document, SupplierProperties supplier) throws IOException {
         start();
-        return pdf.render(template.html(document, supplier), DocumentTemplate.title(document) + " " + document.documentNo(),
+        BigDecimal sgdRate = properties.sgdRate(document.currency()).orElse(null);
+        return pdf.render(template.html(document, supplier, sgdRate),
+                DocumentTemplate.title(document) + " " + document.documentNo(),
                 document.issueDate());
     }
 
@@ -76,8 +79,9 @@ public class DocumentRenderer implements DisposableBean {
             }
             inFlight.addLast(pool.submit(() -> {
                 Files.write(pdfs.resolve(document.documentNo() + ".pdf"), pdf(document, supplier));
-                if (EInvoiceXml.supports(document)) {
-                    Files.write(einvoices.resolve(document.documentNo() + ".xml"), EInvoiceXml.write(document, supplier));
+                if (EInvoiceXml.missing(document).isEmpty()) {
+                    Files.write(einvoices.resolve(document.documentNo() + ".xml"), EInvoiceXml.write(document, supplier,
+                            properties.sgdRate(document.currency()).orElse(null)));
                 }
                 return null;
             }));

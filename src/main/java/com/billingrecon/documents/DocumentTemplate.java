@@ -6,6 +6,7 @@ import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +43,13 @@ public final class DocumentTemplate {
         }
     }
 
-    public String html(InvoiceDocument document, SupplierProperties supplier) {
-        return template.execute(model(document, supplier));
+    /** The HTML of a document; {@code sgdRate} (null for SGD) gives the figures in SGD of another currency's. */
+    public String html(InvoiceDocument document, SupplierProperties supplier, BigDecimal sgdRate) {
+        return template.execute(model(document, supplier, sgdRate));
     }
 
     /** Everything a template can show, as text ready to print. */
-    static Map<String, Object> model(InvoiceDocument d, SupplierProperties supplier) {
+    static Map<String, Object> model(InvoiceDocument d, SupplierProperties supplier, BigDecimal sgdRate) {
         String currency = d.currency();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", title(d));
@@ -71,6 +73,16 @@ public final class DocumentTemplate {
         model.put("total", DocumentAmounts.shown(d.total(), currency));
         model.put("paid", DocumentAmounts.shown(d.paid(), currency));
         model.put("toPay", DocumentAmounts.shown(d.toPay(), currency));
+        // IRAS: a tax invoice in a foreign currency also states its GST (and here its totals) in SGD
+        if (sgdRate != null) {
+            DocumentAmounts.InSgd sgd = DocumentAmounts.inSgd(d, sgdRate);
+            Map<String, Object> inSgd = new LinkedHashMap<>();
+            inSgd.put("rate", sgdRate.stripTrailingZeros().toPlainString());
+            inSgd.put("subtotal", sgd.subtotal().toPlainString());
+            inSgd.put("tax", sgd.tax().toPlainString());
+            inSgd.put("total", sgd.total().toPlainString());
+            model.put("sgd", inSgd);
+        }
         return model;
     }
 

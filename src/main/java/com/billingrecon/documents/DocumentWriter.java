@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,14 +60,19 @@ public class DocumentWriter implements DayFolderPart {
 
     /**
      * Why documents cannot be written: the supplier's configuration keys not set, a template file that cannot be
-     * read; empty when they can (or are not asked for).
+     * read, a currency of an invoiced account (in the database or in {@code inputCurrencies}, those of the
+     * run's accounts.csv) without an exchange rate to SGD; empty when they can (or are not asked for).
      */
-    public List<String> configurationProblems() {
+    public List<String> configurationProblems(Collection<String> inputCurrencies) {
         if (!enabled()) {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
         supplier.missing().forEach(key -> problems.add(key + " is not set"));
+        Set<String> currencies = new TreeSet<>(inputCurrencies);
+        currencies.addAll(queries.invoicedCurrencies());
+        properties.withoutRate(currencies).forEach(currency -> problems.add("billing-recon.documents.exchange-rates."
+                + currency + " is not set (SGD for one " + currency + ": an e-invoice states GST in SGD)"));
         String template = properties.template();
         if (template != null && !template.isBlank() && !Files.isReadable(Path.of(template))) {
             problems.add("billing-recon.documents.template " + template + " is not a readable file");
@@ -178,8 +186,12 @@ public class DocumentWriter implements DayFolderPart {
                 throw new UncheckedIOException(e);
             }
             documents++;
-            if (EInvoiceXml.supports(document)) {
+            List<String> missing = EInvoiceXml.missing(document);
+            if (missing.isEmpty()) {
                 einvoices++;
+            } else {
+                log.warn("{}: no e-invoice, account {} has no {} in accounts.csv (PINT SG requires the buyer's address)",
+                        document.documentNo(), document.customer().accountId(), String.join(" or ", missing));
             }
             batch.submit(document, supplier, pdfs, einvoiceDir);
         }

@@ -5,7 +5,11 @@ import com.billingrecon.documents.InvoiceDocument.DocumentLine;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -18,6 +22,16 @@ import javax.xml.stream.XMLStreamWriter;
  * lines to the register's subtotal rounded the same way. Tax is the register's (already in minor units), so the
  * e-invoice's totals are the register's subtotal, tax and total in minor units. A credit note carries its amounts
  * as positive numbers, as UBL wants.
+ *
+ * <p>The buyer's electronic address (BT-49), which Peppol requires, is the customer's Peppol participant id;
+ * without one, a Singapore customer whose tax id is a UEN is addressed by it under scheme 0195 ({@code SGUEN}
+ * and the UEN, as the Singapore registry composes participant ids), and any other customer by
+ * {@code 0195:SGUNREG}, Singapore's identifier for a buyer that is not on the network. PINT SG's code list of
+ * electronic address schemes has no e-mail scheme.
+ *
+ * <p>A document in another currency than SGD states GST in SGD, as PINT SG wants (BR-113-GST-SG, BR-53-GST-SG):
+ * tax currency code SGD, a second {@code TaxTotal} in SGD, and the totals excluding and including GST in SGD as
+ * the {@code sgdtotal-excl-gst} and {@code sgdtotal-incl-gst} document references, at the configured rate.
  */
 public final class EInvoiceXml {
 
@@ -29,18 +43,39 @@ public final class EInvoiceXml {
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     /** Singapore's UEN as a Peppol participant identifier scheme. */
     private static final String UEN_SCHEME = "0195";
+    static final String SGD = "SGD";
+    /** The participant id of a buyer that is not on the network (Singapore's placeholder under scheme 0195). */
+    static final String UNREGISTERED_BUYER = UEN_SCHEME + ":SGUNREG";
+    /** A UEN: a business (8 digits and a letter), a local company (9 and a letter), or another entity. */
+    private static final Pattern UEN = Pattern.compile("[0-9]{8}[A-Z]|[0-9]{9}[A-Z]|[TSR][0-9]{2}[A-Z]{2}[0-9]{4}[A-Z]");
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private EInvoiceXml() {
     }
 
     /**
-     * Whether a document can go out as PINT SG: to a customer with a Peppol participant id (its electronic
-     * address, which Peppol requires; others get the PDF), in Singapore dollars (PINT SG wants GST in SGD, and
-     * no exchange rates are known here).
+     * What the customer lacks for a PINT SG e-invoice, as accounts.csv columns: PINT SG wants the buyer's
+     * address line and postal code on a GST invoice (BR-107-GST-SG). Empty when the e-invoice can be written.
      */
-    public static boolean supports(InvoiceDocument document) {
-        return "SGD".equals(document.currency()) && !document.customer().peppolId().isEmpty();
+    public static List<String> missing(InvoiceDocument document) {
+        List<String> missing = new ArrayList<>();
+        if (document.customer().address().isBlank()) {
+            missing.add("billing_address");
+        }
+        if (document.customer().postalCode().isBlank()) {
+            missing.add("billing_postal_code");
+        }
+        return missing;
+    }
+
+    /** The buyer's electronic address: its Peppol id, else its UEN under 0195, else the unregistered buyer's. */
+    static String buyerEndpoint(Customer c) {
+        if (!c.peppolId().isBlank()) {
+            return c.peppolId().trim();
+        }
+        String taxId = c.taxId().replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+        boolean singapore = c.country().isBlank() || c.country().trim().equalsIgnoreCase("SG");
+        return singapore && UEN.matcher(taxId).matches() ? UEN_SCHEME + ":SGUEN" + taxId : UNREGISTERED_BUYER;
     }
 
     /** A GST category: standard-rated when tax is charged, zero-rated otherwise. */
@@ -53,11 +88,16 @@ public final class EInvoiceXml {
         return UUID.nameUUIDFromBytes(("billing-recon:" + d.documentNo()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    public static byte[] write(InvoiceDocument d, SupplierProperties supplier) {
+    /**
+     * The e-invoice of a document.
+     *
+     * @param sgdRate SGD for one unit of the document's currency; null for a document in SGD
+     */
+    public static byte[] write(InvoiceDocument d, SupplierProperties supplier, BigDecimal sgdRate) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            new Writer(xml, d, supplier).document();
+            new Writer(xml, d, supplier, sgdRate == null ? null : DocumentAmounts.inSgd(d, sgdRate)).document();
             xml.close();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the e-invoice of " + d.documentNo(), e);
@@ -74,8 +114,11 @@ public final class EInvoiceXml {
         private final String currency;
         private final String category;
         private final String percent;
+        /** The figures in SGD of a document in another currency; null for an SGD document. */
+        private final DocumentAmounts.InSgd sgd;
 
-        Writer(XMLStreamWriter xml, InvoiceDocument d, SupplierProperties supplier) {
+        Writer(XMLStreamWriter xml, InvoiceDocument d, SupplierProperties supplier, DocumentAmounts.InSgd sgd) {
+            this.sgd = sgd;
             this.xml = xml;
             this.d = d;
             this.supplier = supplier;
@@ -113,6 +156,9 @@ public final class EInvoiceXml {
                 cbc("Note", "Credit for " + d.period() + " (" + d.kind() + ")");
             }
             cbc("DocumentCurrencyCode", currency);
+            if (sgd != null) {
+                cbc("TaxCurrencyCode", SGD);
+            }
             cbc("BuyerReference", d.customer().accountId());
             start("cac", "InvoicePeriod");
             cbc("StartDate", d.period().atDay(1).toString());
@@ -125,6 +171,10 @@ public final class EInvoiceXml {
                 cbc("IssueDate", d.cancelsDate().toString());
                 end();
                 end();
+            }
+            if (sgd != null) {
+                sgdTotal("sgdtotal-excl-gst", sgd.subtotal());
+                sgdTotal("sgdtotal-incl-gst", sgd.total());
             }
             supplierParty();
             customerParty();
@@ -147,6 +197,11 @@ public final class EInvoiceXml {
             taxCategory("TaxCategory");
             end();
             end();
+            if (sgd != null) {
+                start("cac", "TaxTotal");
+                amount("TaxAmount", sgd.tax().multiply(sign), SGD);
+                end();
+            }
             BigDecimal inclusive = subtotal.add(tax);
             BigDecimal prepaid = money(d.paid());
             start("cac", "LegalMonetaryTotal");
@@ -199,7 +254,7 @@ public final class EInvoiceXml {
             Customer c = d.customer();
             start("cac", "AccountingCustomerParty");
             start("cac", "Party");
-            endpoint(c.peppolId());
+            endpoint(buyerEndpoint(c));
             start("cac", "PartyIdentification");
             cbc("ID", c.accountId());
             end();
@@ -267,6 +322,15 @@ public final class EInvoiceXml {
             end();
         }
 
+        /** A total in SGD as PINT SG carries it: a document reference whose description is the amount. */
+        private void sgdTotal(String typeCode, BigDecimal amount) throws XMLStreamException {
+            start("cac", "AdditionalDocumentReference");
+            cbc("ID", SGD);
+            cbc("DocumentTypeCode", typeCode);
+            cbc("DocumentDescription", amount.multiply(sign).toPlainString());
+            end();
+        }
+
         private void allowanceCharge(BigDecimal rounding) throws XMLStreamException {
             start("cac", "AllowanceCharge");
             cbc("ChargeIndicator", rounding.signum() > 0 ? "true" : "false");
@@ -312,8 +376,12 @@ public final class EInvoiceXml {
         }
 
         private void amount(String element, BigDecimal value) throws XMLStreamException {
+            amount(element, value, currency);
+        }
+
+        private void amount(String element, BigDecimal value, String currencyId) throws XMLStreamException {
             xml.writeStartElement("cbc", element, CBC);
-            xml.writeAttribute("currencyID", currency);
+            xml.writeAttribute("currencyID", currencyId);
             xml.writeCharacters(value.toPlainString());
             xml.writeEndElement();
         }

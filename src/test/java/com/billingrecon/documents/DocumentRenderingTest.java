@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class DocumentRenderingTest {
 
     @Test
     void theSameDocumentRendersToTheSameBytesAndAnotherToAnotherFileIdentifier() throws Exception {
-        DocumentRenderer renderer = new DocumentRenderer(new DocumentProperties(true, null, 1));
+        DocumentRenderer renderer = new DocumentRenderer(new DocumentProperties(true, null, 1, Map.of()));
         InvoiceDocument one = document("INV-S1-202609-C", List.of(line(1, "12.5")), "0.09");
         byte[] first = renderer.pdf(one, SUPPLIER);
         assertThat(renderer.pdf(one, SUPPLIER)).isEqualTo(first);
@@ -56,7 +57,7 @@ class DocumentRenderingTest {
         // three lines of four decimals: each rounds, the sum of the rounded lines is a cent off the rounded subtotal
         InvoiceDocument d = document("INV-S1-202609-C", List.of(line(1, "0.0049"), line(2, "0.0049"), line(3, "0.0049")),
                 "0.09");
-        String xml = new String(EInvoiceXml.write(d, SUPPLIER), StandardCharsets.UTF_8);
+        String xml = new String(EInvoiceXml.write(d, SUPPLIER, null), StandardCharsets.UTF_8);
         assertThat(EInvoiceRules.violations(xml.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(xml).contains("<cbc:LineExtensionAmount currencyID=\"SGD\">0.00</cbc:LineExtensionAmount>",
                 "<cbc:ChargeTotalAmount currencyID=\"SGD\">0.01</cbc:ChargeTotalAmount>",
@@ -68,11 +69,60 @@ class DocumentRenderingTest {
         InvoiceDocument d = document("INV-S1-202609-C", List.of(line(1, "5"),
                 new DocumentLine(2, "Goodwill credit", "ADDON", BigDecimal.ONE, "item", new BigDecimal("-25"))), "0.09");
         assertThat(d.isCreditNote()).isTrue();
-        String xml = new String(EInvoiceXml.write(d, SUPPLIER), StandardCharsets.UTF_8);
+        String xml = new String(EInvoiceXml.write(d, SUPPLIER, null), StandardCharsets.UTF_8);
         assertThat(EInvoiceRules.violations(xml.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(xml).contains("<CreditNote", "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>",
                 "<cbc:TaxInclusiveAmount currencyID=\"SGD\">" + d.total().negate().setScale(2) + "</cbc:TaxInclusiveAmount>");
         assertThat(DocumentTemplate.title(d)).isEqualTo("Credit Note");
+    }
+
+    @Test
+    void aCreditNoteInYenStatesItsGstAndTotalsInSgdAsPositiveCentsAndValidates() throws Exception {
+        Customer tokyo = new Customer("J1", "Sakura Kogyo K.K.", "1-1-1 Otemachi", "100-0004", "JP", "", "", "");
+        InvoiceDocument d = new InvoiceDocument("CN-INV-J1-202609-C", "INV-J1-202609-C", 1, "CONSOLIDATED",
+                YearMonth.of(2026, 9), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), tokyo, "JPY",
+                new BigDecimal("0.10"), List.of(new DocumentLine(1, "Cancellation of INV-J1-202609-C", "CANCELLATION",
+                BigDecimal.ONE, "item", new BigDecimal("-12345.4"))), new BigDecimal("-12345.4"),
+                new BigDecimal("-1235"), new BigDecimal("-13580.4"), BigDecimal.ZERO, BigDecimal.ZERO,
+                "INV-J1-202609-C", LocalDate.of(2026, 9, 1));
+        String xml = new String(EInvoiceXml.write(d, SUPPLIER, new BigDecimal("0.0089")), StandardCharsets.UTF_8);
+        assertThat(EInvoiceRules.violations(xml.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        // 12345 yen (in yen's minor units) is 109.87 SGD; GST 1235 yen is 10.99 SGD
+        assertThat(xml).contains("<cbc:DocumentCurrencyCode>JPY</cbc:DocumentCurrencyCode>",
+                "<cbc:TaxCurrencyCode>SGD</cbc:TaxCurrencyCode>",
+                "<cbc:TaxAmount currencyID=\"JPY\">1235</cbc:TaxAmount>",
+                "<cbc:TaxAmount currencyID=\"SGD\">10.99</cbc:TaxAmount>",
+                "<cbc:DocumentDescription>109.87</cbc:DocumentDescription>",
+                "<cbc:DocumentDescription>120.86</cbc:DocumentDescription>",
+                "<cbc:EndpointID schemeID=\"0195\">SGUNREG</cbc:EndpointID>");
+    }
+
+    @Test
+    void aCustomerWithoutPeppolIdIsAddressedByItsUenOnlyWhenItIsASingaporeUen() {
+        assertThat(EInvoiceXml.buyerEndpoint(new Customer("A", "A", "1 Road", "1", "SG", "201822222B", "", "")))
+                .isEqualTo("0195:SGUEN201822222B");
+        assertThat(EInvoiceXml.buyerEndpoint(new Customer("A", "A", "1 Road", "1", "", "T08LL1234A", "", "")))
+                .as("another entity's UEN, no country given").isEqualTo("0195:SGUENT08LL1234A");
+        assertThat(EInvoiceXml.buyerEndpoint(new Customer("A", "A", "1 Road", "1", "SG", "M2-1234567-8", "", "")))
+                .as("a GST number that is no UEN").isEqualTo("0195:SGUNREG");
+        assertThat(EInvoiceXml.buyerEndpoint(new Customer("A", "A", "1 Road", "1", "US", "201822222B", "", "")))
+                .as("outside Singapore").isEqualTo("0195:SGUNREG");
+        assertThat(EInvoiceXml.buyerEndpoint(new Customer("A", "A", "1 Road", "1", "SG", "201822222B",
+                "0195:SGUEN201822222B", ""))).isEqualTo("0195:SGUEN201822222B");
+    }
+
+    @Test
+    void aRenderedDocumentPassesVeraPdfsPdfA3bRulesWhereAPlainPdfFailsThem() throws Exception {
+        DocumentRenderer renderer = new DocumentRenderer(new DocumentProperties(true, null, 1, Map.of()));
+        byte[] rendered = renderer.pdf(document("INV-S1-202609-C", List.of(line(1, "12.5")), "0.09"), SUPPLIER);
+        assertThat(PdfAValidation.failedRules(rendered)).isEmpty();
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(plain);
+        }
+        assertThat(PdfAValidation.failedRules(plain.toByteArray())).as("no XMP metadata, no output intent")
+                .isNotEmpty();
     }
 
     @Test

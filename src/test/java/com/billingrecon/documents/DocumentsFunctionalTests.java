@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The documents of a day's folder, end to end on a real PostgreSQL: given three SGD accounts (one per invoicing
- * mode) with September usage, charges and a payment, closed by a nightly run up to 2026-10-02 with a supplier
+ * mode) with Peppol ids or none, an SGD account known only by its UEN and a USD account with neither, with
+ * September usage, charges and a payment, closed by a nightly run up to 2026-10-02 with a supplier
  * configured, every PDF shows the register's figures, every e-invoice passes the UBL 2.1 schema and PINT SG's
  * rules with the register's totals, and a rerun leaves issued documents alone and adds a credit note and a new
  * revision. Expected values are read from invoices.csv and accounts.csv, never from the documents.
@@ -56,6 +57,7 @@ class DocumentsFunctionalTests {
     private static final String SUPPLIER_ADDRESS = "1 Fusionopolis Way #10-01";
     private static final String SUPPLIER_GST = "M9-7654321-0";
     private static final String SUPPLIER_UEN = "200912345Z";
+    private static final String USD_RATE = "1.35";
 
     /** One closed September for the tests that only read; a test that changes files or runs more has its own. */
     @TempDir
@@ -76,18 +78,25 @@ class DocumentsFunctionalTests {
                 "S1,\"Alpha & Sons, Pte Ltd\",SGD,CONSOLIDATED_MONTHLY,500,0.09,10 Alpha Road,123456,SG,201711111A,"
                         + "0195:SG201711111A,ap@alpha.example",
                 "S2,Beta Clinic,SGD,INDIVIDUAL_AND_MONTHLY,500,0.09,20 Beta Street,234567,SG,,0195:SG200011111B,",
-                "S3,Gamma Florist,SGD,NO_INVOICE,500,0.09,30 Gamma Lane,345678,SG,,,gamma@example.com");
+                "S3,Gamma Florist,SGD,NO_INVOICE,500,0.09,30 Gamma Lane,345678,SG,,,gamma@example.com",
+                "S4,Delta Works Pte Ltd,SGD,CONSOLIDATED_MONTHLY,500,0.09,40 Delta Road,456789,SG,201822222B,,",
+                "S5,Epsilon Inc,USD,CONSOLIDATED_MONTHLY,500,0.09,50 Epsilon Avenue,94105,US,,,ap@epsilon.example");
         lf("cdr-2026-09-20.csv", CDR_HEADER,
                 "U1,S1,CALL,2026-09-19T10:00:00Z,125,0.4567,SGD,COMPLETED",
                 "U2,S1,CALL,2026-09-19T11:00:00Z,61,0.1234,SGD,COMPLETED",
                 "U3,S1,SMS,2026-09-19T12:00:00Z,,0.05,SGD,COMPLETED",
                 "U4,S2,CALL,2026-09-19T13:00:00Z,600,1.2,SGD,COMPLETED",
                 "U5,S2,FAX,2026-09-19T14:00:00Z,30,0.333333,SGD,COMPLETED",
-                "U6,S3,CALL,2026-09-19T15:00:00Z,60,3,SGD,COMPLETED");
+                "U6,S3,CALL,2026-09-19T15:00:00Z,60,3,SGD,COMPLETED",
+                "U8,S4,CALL,2026-09-19T16:00:00Z,95,0.7777,SGD,COMPLETED",
+                "U9,S5,CALL,2026-09-19T17:00:00Z,300,2.345,USD,COMPLETED",
+                "U10,S5,SMS,2026-09-19T18:00:00Z,,0.0333,USD,COMPLETED");
         lf("charges-2026-09-21.csv", CHARGES_HEADER,
                 "CH1,S1,SUBSCRIPTION,2026-09-21,30,SGD,Business plan 2026-09",
                 "CH2,S2,ADDON,2026-09-21,20,SGD,Roaming pack",
-                "CH3,S3,SUBSCRIPTION,2026-09-21,15,SGD,Plan");
+                "CH3,S3,SUBSCRIPTION,2026-09-21,15,SGD,Plan",
+                "CH4,S4,SUBSCRIPTION,2026-09-21,25,SGD,Business plan 2026-09",
+                "CH5,S5,SUBSCRIPTION,2026-09-21,40,USD,Global plan 2026-09");
         lf("payments-2026-09-25.csv", PAYMENTS_HEADER,
                 "P1,S2,2026-09-25,10,SGD,CARD,INV-S2-CH2");
         lf("cdr-2026-10-01.csv", CDR_HEADER,
@@ -98,6 +107,8 @@ class DocumentsFunctionalTests {
                   payment-terms-days: %d
                   documents:
                     enabled: true
+                    exchange-rates:
+                      USD: %s
                   supplier:
                     name: %s
                     address-line: "%s"
@@ -107,7 +118,7 @@ class DocumentsFunctionalTests {
                     uen: %s
                     bank-name: OCBC Bank
                     bank-account: 501-123456-001
-                """.formatted(TERMS_DAYS, SUPPLIER_NAME, SUPPLIER_ADDRESS, SUPPLIER_GST, SUPPLIER_UEN));
+                """.formatted(TERMS_DAYS, USD_RATE, SUPPLIER_NAME, SUPPLIER_ADDRESS, SUPPLIER_GST, SUPPLIER_UEN));
         db = TestDatabase.freshDatabaseUrl();
         assertThat(Run.nightly(db, input, output, "2026-10-02", "--config=" + config)).isEqualTo(ExitCode.DONE);
     }
@@ -128,13 +139,17 @@ class DocumentsFunctionalTests {
                 String rate = new BigDecimal(accounts().get(invoice.get(1)).get(5)).movePointRight(2)
                         .stripTrailingZeros().toPlainString();
                 assertThat(amountOn(text, "GST " + rate + "%")).isEqualByComparingTo(invoice.get(8));
-                assertThat(amountOn(text, "Total SGD")).isEqualByComparingTo(invoice.get(9));
+                String currency = accounts().get(invoice.get(1)).get(2);
+                assertThat(amountOn(text, "Total " + currency)).isEqualByComparingTo(invoice.get(9));
                 assertThat(amountOn(text, "Amount paid")).isEqualByComparingTo(invoice.get(10));
                 assertThat(amountOn(text, "Amount to pay")).isEqualByComparingTo(invoice.get(11));
+                if (!currency.equals("SGD")) {
+                    assertThat(amountOn(text, "GST in SGD")).isEqualByComparingTo(inSgd(invoice.get(8)));
+                }
                 checked++;
             }
         }
-        assertThat(checked).as("INV-S2-CH2 on 09-21, INV-S1-202609-C and INV-S2-202609-U on 10-01").isEqualTo(3);
+        assertThat(checked).as("INV-S2-CH2 on 09-21, INV-S1/S2/S4/S5-... on 10-01").isEqualTo(5);
     }
 
     @Test
@@ -156,6 +171,15 @@ class DocumentsFunctionalTests {
     }
 
     @Test
+    void everyPdfPassesVeraPdfsPdfA3bValidation() throws Exception {
+        List<Path> pdfs = files("documents", ".pdf");
+        assertThat(pdfs).isNotEmpty();
+        for (Path pdf : pdfs) {
+            assertThat(PdfAValidation.failedRules(Files.readAllBytes(pdf))).as(pdf.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void everyEInvoicePassesUblAndPintSgWithTheTotalsOfTheRegister() throws Exception {
         int checked = 0;
         for (Path folder : nightlyFolders()) {
@@ -171,10 +195,44 @@ class DocumentsFunctionalTests {
                 assertThat(new BigDecimal(element(text, "cbc:TaxInclusiveAmount"))).isEqualTo(cents(invoice.get(9)));
                 assertThat(new BigDecimal(element(text, "cbc:PayableAmount")))
                         .isEqualTo(cents(invoice.get(9)).subtract(cents(invoice.get(10))));
+                List<String> account = accounts().get(invoice.get(1));
+                assertThat(element(text, "cbc:DocumentCurrencyCode")).isEqualTo(account.get(2));
+                if (account.get(2).equals("SGD")) {
+                    assertThat(text).doesNotContain("TaxCurrencyCode", "currencyID=\"USD\"");
+                } else {
+                    assertThat(element(text, "cbc:TaxCurrencyCode")).isEqualTo("SGD");
+                    BigDecimal subtotalSgd = inSgd(invoice.get(7));
+                    BigDecimal taxSgd = inSgd(invoice.get(8));
+                    assertThat(text).contains("<cbc:TaxAmount currencyID=\"SGD\">" + taxSgd + "</cbc:TaxAmount>",
+                            "<cbc:DocumentTypeCode>sgdtotal-excl-gst</cbc:DocumentTypeCode><cbc:DocumentDescription>"
+                                    + subtotalSgd + "</cbc:DocumentDescription>",
+                            "<cbc:DocumentTypeCode>sgdtotal-incl-gst</cbc:DocumentTypeCode><cbc:DocumentDescription>"
+                                    + subtotalSgd.add(taxSgd) + "</cbc:DocumentDescription>");
+                }
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(3);
+        assertThat(checked).isEqualTo(5);
+    }
+
+    @Test
+    void everyDocumentHasAnEInvoiceAddressedByPeppolIdElseByUenElseAsABuyerNotOnTheNetwork() throws IOException {
+        List<Path> pdfs = files("documents", ".pdf");
+        assertThat(pdfs).hasSize(5);
+        for (Path pdf : pdfs) {
+            String name = pdf.getFileName().toString().replace(".pdf", "");
+            Path xml = pdf.getParent().resolveSibling("einvoices").resolve(name + ".xml");
+            assertThat(xml).as("the e-invoice of " + name).exists();
+            String account = name.split("-")[1];
+            String expected = switch (account) {
+                case "S1", "S2" -> accounts().get(account).get(10).replace(":", "\">");
+                case "S4" -> "0195\">SGUEN" + accounts().get(account).get(9);
+                default -> "0195\">SGUNREG";
+            };
+            String customer = Files.readString(xml).split("<cac:AccountingCustomerParty>")[1];
+            assertThat(customer).as(name).startsWith("<cac:Party><cbc:EndpointID schemeID=\"" + expected
+                    + "</cbc:EndpointID>");
+        }
     }
 
     @Test
@@ -232,6 +290,20 @@ class DocumentsFunctionalTests {
     }
 
     @Test
+    void documentsForAnAccountInACurrencyWithoutAnExchangeRateAreAUsageErrorNamingTheCurrency() throws IOException {
+        Path noRates = work.resolve("no-rates.yaml");
+        Files.writeString(noRates, Files.readString(config).replaceAll("    exchange-rates:\n      USD: [0-9.]+\n", ""));
+        assertThat(Files.readString(noRates)).doesNotContain("exchange-rates").contains("supplier:");
+        Path elsewhere = work.resolve("without-rates");
+        Run.Outcome outcome = Run.capturingStderr(() -> Run.nightly(TestDatabase.freshDatabaseUrl(), input, elsewhere,
+                "2026-10-02", "--config=" + noRates));
+        assertThat(outcome.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(outcome.stderr()).contains("billing-recon.documents.exchange-rates.USD is not set")
+                .doesNotContain("exchange-rates.SGD");
+        assertThat(Files.exists(elsewhere)).as("nothing written").isFalse();
+    }
+
+    @Test
     void aRerunKeepsIssuedDocumentsAndAddsCreditNotesForChangedAndVoidInvoicesAndTheNewRevision() throws Exception {
         // given the same September closed: copies of its input, its folders and its database
         Path input = Files.createDirectory(work.resolve("rerun-in"));
@@ -255,12 +327,17 @@ class DocumentsFunctionalTests {
                 "U3,S1,SMS,2026-09-19T12:00:00Z,,0.05,SGD,COMPLETED",
                 "U4,S2,CALL,2026-09-19T13:00:00Z,600,1.2,SGD,COMPLETED",
                 "U5,S2,FAX,2026-09-19T14:00:00Z,30,0.333333,SGD,COMPLETED",
-                "U6,S3,CALL,2026-09-19T15:00:00Z,60,3,SGD,COMPLETED");
+                "U6,S3,CALL,2026-09-19T15:00:00Z,60,3,SGD,COMPLETED",
+                "U8,S4,CALL,2026-09-19T16:00:00Z,95,0.7777,SGD,COMPLETED",
+                "U9,S5,CALL,2026-09-19T17:00:00Z,300,2.345,USD,COMPLETED",
+                "U10,S5,SMS,2026-09-19T18:00:00Z,,0.0333,USD,COMPLETED");
 
         // and S2's roaming pack withdrawn: its individual invoice no longer arises
         lf(input, "charges-2026-09-21.csv", CHARGES_HEADER,
                 "CH1,S1,SUBSCRIPTION,2026-09-21,30,SGD,Business plan 2026-09",
-                "CH3,S3,SUBSCRIPTION,2026-09-21,15,SGD,Plan");
+                "CH3,S3,SUBSCRIPTION,2026-09-21,15,SGD,Plan",
+                "CH4,S4,SUBSCRIPTION,2026-09-21,25,SGD,Business plan 2026-09",
+                "CH5,S5,SUBSCRIPTION,2026-09-21,40,USD,Global plan 2026-09");
 
         // when September is re-run
         assertThat(Run.rerun(db, input, output, "2026-09", "--config=" + config)).isEqualTo(ExitCode.DONE);
@@ -389,6 +466,11 @@ class DocumentsFunctionalTests {
         Matcher m = Pattern.compile("<" + name + "(?: [^>]*)?>([^<]*)</" + name + ">").matcher(xml);
         assertThat(m.find()).as("%s in the e-invoice", name).isTrue();
         return m.group(1);
+    }
+
+    /** A register amount in SGD as PINT SG wants it: in cents, converted at the configured rate, in cents. */
+    private static BigDecimal inSgd(String amount) {
+        return cents(amount).multiply(new BigDecimal(USD_RATE)).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal cents(String amount) {
