@@ -46,8 +46,8 @@ public class Itemiser {
                 long[] count = {0};
                 jdbc.query("""
                         SELECT * FROM (
-                        SELECT 'CDR', u.cdr_id, u.type, u.start_time, u.duration_s::text, u.amount, u.currency, ''
-                        FROM invoice i JOIN cdr u ON u.account_id = i.account_id AND u.billing_period = i.period
+                        SELECT 'CDR', u.cdr_id, u.type::text, u.start_time::text, u.duration_s::text, u.amount, u.currency, ''
+                        FROM invoice i JOIN cdr_history u ON u.account_id = i.account_id AND u.billing_period = i.period
                         WHERE i.invoice_no = ? AND i.%1$s AND u.status = 'COMPLETED'
                               AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')
                         UNION ALL
