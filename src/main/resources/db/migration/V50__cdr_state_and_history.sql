@@ -152,3 +152,24 @@ SELECT account_id, NULL, 'PAYMENT', payment_id, NULL, amount, business_date FROM
 UNION ALL
 SELECT account_id, NULL, 'INVOICE', invoice_no, NULL, total, issue_date FROM invoice
 WHERE status NOT IN ('SUPERSEDED', 'VOID');
+
+-- Closed months whose history was written to a compressed file and taken out of the ledger (archive), with
+-- what the checks need of them: per account, the completed usage they held (its count and digest as the
+-- running totals have them) and their CDRs' latest records. A month with ONGOING latest records stays.
+CREATE TABLE cdr_archive (
+    billing_period date        PRIMARY KEY,
+    file_name      text        NOT NULL,
+    records        bigint      NOT NULL,
+    sha256         text        NOT NULL,
+    archived_at    timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE cdr_archived_total (
+    billing_period  date    NOT NULL REFERENCES cdr_archive ON DELETE CASCADE,
+    account_id      text    NOT NULL,
+    usage           numeric NOT NULL,
+    usage_items     bigint  NOT NULL,
+    usage_digest    bigint  NOT NULL,
+    latest_records  bigint  NOT NULL,
+    PRIMARY KEY (billing_period, account_id)
+);

@@ -1,6 +1,7 @@
 package com.billingrecon.documents;
 
 import com.billingrecon.domain.Amounts;
+import com.billingrecon.job.UsageException;
 import com.billingrecon.payments.InvoiceStatus;
 import com.billingrecon.report.CsvReport;
 import java.io.IOException;
@@ -42,6 +43,12 @@ public class Itemiser {
             if (found.isEmpty()) {
                 return Optional.<Long>empty();
             }
+            jdbc.queryForList("SELECT to_char(a.billing_period, 'YYYY-MM') FROM invoice i JOIN cdr_archive a "
+                    + "ON a.billing_period = i.period WHERE i.invoice_no = ? AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')",
+                    String.class, invoiceNo).stream().findFirst().ifPresent(period -> {
+                        throw new UsageException("the CDRs of " + period + " behind invoice " + invoiceNo
+                                + " are archived; restore them first (restore --period=" + period + " --archive-dir=DIR)");
+                    });
             try (CsvReport.RowWriter rows = CsvReport.open(out, COLUMNS)) {
                 long[] count = {0};
                 jdbc.query("""

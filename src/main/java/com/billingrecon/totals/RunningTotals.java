@@ -20,7 +20,7 @@ public class RunningTotals {
     static final String ITEM_COLUMNS = "account_id, billing_period, item_kind, item_id, status, amount";
 
     /** A hash per item; summed, the order-independent digest an invoice keeps of its items. */
-    static final String DIGEST = "hashtext(item_kind || ':' || item_id || ':' || trim_scale(amount)::text)::bigint";
+    public static final String DIGEST = "hashtext(item_kind || ':' || item_id || ':' || trim_scale(amount)::text)::bigint";
     private static final String USAGE = "item_kind = 'CDR' AND status = 'COMPLETED'";
     private static final String CHARGE = "item_kind = 'CHARGE'";
     /** Items of the ONGOING records a later record replaced: they counted only in the reserved total. */

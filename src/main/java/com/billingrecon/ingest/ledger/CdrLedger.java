@@ -4,18 +4,31 @@ import com.billingrecon.billing.LateUsageRule;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.IdRules;
 import com.billingrecon.ingest.rows.SourceRow;
+import com.billingrecon.totals.RunningTotals;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Collection;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * CDRs, in the three tables this class alone writes: {@code cdr_state} (one row per CDR, its latest record's
@@ -205,9 +218,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 SELECT taken_on, 'ONGOING', file_id, line, amount, cdr_id, account_id, fingerprint FROM cdr_superseded
                 WHERE superseded_on > ? AND taken_on <= ?""".formatted(STATE_COLUMNS), endOfDay, endOfDay);
         jdbc.update("DELETE FROM cdr_superseded WHERE superseded_on > ?", endOfDay);
-        for (String partition : jdbc.queryForList("""
-                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                WHERE i.inhparent = 'cdr_history'::regclass ORDER BY c.relname""", String.class)) {
+        for (String partition : periods().stream().map(CdrLedger::partitionName).toList()) {
             boolean later = Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM " + partition + " WHERE business_date > ?)", Boolean.class, endOfDay));
             if (!later) {
@@ -221,6 +232,97 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 jdbc.execute("TRUNCATE " + partition);
             }
         }
+    }
+
+    /** The billing periods whose history the ledger holds, oldest first (archived ones are not among them). */
+    public List<YearMonth> periods() {
+        return jdbc.queryForList("""
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'cdr_history'::regclass ORDER BY c.relname""", String.class).stream()
+                .map(name -> YearMonth.parse(name.substring(name.length() - 6), PARTITION_MONTH)).toList();
+    }
+
+    /** How many of a period's records are their CDR's latest and still ONGOING: they keep the period in the ledger. */
+    public long ongoing(YearMonth period) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + partitionName(period) + " h WHERE status = 'ONGOING' "
+                + "AND NOT EXISTS (SELECT 1 FROM cdr_superseded s WHERE s.file_id = h.file_id AND s.line = h.line)",
+                Long.class);
+    }
+
+    /**
+     * Writes a period's history to {@code out}: CSV with a header, the table's own columns, in the order taken in.
+     *
+     * @return the number of records written
+     */
+    public long export(YearMonth period, OutputStream out) {
+        return withCopyApi(copy -> copy.copyOut("COPY (SELECT * FROM " + partitionName(period)
+                + " ORDER BY business_date, file_id, line) TO STDOUT WITH (FORMAT csv, HEADER)", out));
+    }
+
+    /**
+     * Takes an exported period's history out of the ledger, keeping per account what the checks recompute
+     * from it (completed usage with its count and digest; how many CDRs have their latest record in it).
+     */
+    public void detach(YearMonth period, String fileName, long records, String sha256) {
+        String partition = partitionName(period);
+        jdbc.update("INSERT INTO cdr_archive (billing_period, file_name, records, sha256) VALUES (?, ?, ?, ?)",
+                Date.valueOf(period.atDay(1)), fileName, records, sha256);
+        jdbc.update("""
+                INSERT INTO cdr_archived_total (billing_period, account_id, usage, usage_items, usage_digest,
+                                                latest_records)
+                SELECT ?, account_id, coalesce(sum(amount) FILTER (WHERE item_kind = 'CDR'), 0),
+                       count(*) FILTER (WHERE item_kind = 'CDR'), coalesce(sum(%s) FILTER (WHERE item_kind = 'CDR'), 0),
+                       count(*) FILTER (WHERE latest)
+                FROM (SELECT h.account_id, CASE WHEN h.status = 'COMPLETED' THEN 'CDR' END AS item_kind,
+                             h.cdr_id AS item_id, h.amount, s.file_id IS NULL AS latest
+                      FROM %s h LEFT JOIN cdr_superseded s ON s.file_id = h.file_id AND s.line = h.line) r
+                GROUP BY account_id""".formatted(RunningTotals.DIGEST, partition), Date.valueOf(period.atDay(1)));
+        jdbc.execute("ALTER TABLE cdr_history DETACH PARTITION " + partition);
+        jdbc.execute("DROP TABLE " + partition);
+    }
+
+    /** Puts an archived period's history back from its file, as it was before it was archived. */
+    public long restore(YearMonth period, InputStream in) {
+        jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period.atDay(1)));
+        long records = withCopyApi(copy -> copy.copyIn("COPY " + partitionName(period)
+                + " FROM STDIN WITH (FORMAT csv, HEADER)", in));
+        jdbc.update("DELETE FROM cdr_archive WHERE billing_period = ?", Date.valueOf(period.atDay(1)));
+        return records;
+    }
+
+    /** An archived period's file and record count, if it is archived. */
+    public Optional<Archived> archived(YearMonth period) {
+        return jdbc.query("SELECT file_name, records, sha256 FROM cdr_archive WHERE billing_period = ?",
+                (rs, n) -> new Archived(period, rs.getString(1), rs.getLong(2), rs.getString(3)),
+                Date.valueOf(period.atDay(1))).stream().findFirst();
+    }
+
+    /** An archived billing period: the file it went to (its name in the archive folder), records, the file's SHA-256. */
+    public record Archived(YearMonth period, String fileName, long records, String sha256) {
+    }
+
+    private interface CopyCall {
+        long on(CopyManager copy) throws SQLException, IOException;
+    }
+
+    private long withCopyApi(CopyCall call) {
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try {
+            return call.on(connection.unwrap(PGConnection.class).getCopyAPI());
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY of the CDR history failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
+    }
+
+    private static final DateTimeFormatter PARTITION_MONTH = DateTimeFormatter.ofPattern("uuuuMM");
+
+    /** As {@code cdr_history_partition} (V50) names it. */
+    private static String partitionName(YearMonth period) {
+        return "cdr_history_" + period.format(PARTITION_MONTH);
     }
 
     /** The tables' COPY columns, in the order their lines are built. */
