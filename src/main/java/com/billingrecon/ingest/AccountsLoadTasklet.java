@@ -8,7 +8,7 @@ import com.billingrecon.ingest.csv.CsvRecordReader;
 import com.billingrecon.ingest.rows.AccountRecord;
 import com.billingrecon.ingest.rows.AccountRowValidator;
 import com.billingrecon.ingest.rows.AccountsFileRules;
-import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.ValidatedRow;
 import com.billingrecon.ingest.rows.SourceRow;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -56,7 +56,7 @@ public class AccountsLoadTasklet implements Tasklet {
             CsvHeader header = CsvHeader.of(reader.next());
             for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
                 SourceRow row = header.toRow(FileKind.ACCOUNTS, file, null, record);
-                Checked<AccountRecord> checked = validator.check(row);
+                ValidatedRow<AccountRecord> checked = validator.check(row);
                 if (checked.isValid()) {
                     checked = rules.apply(checked);
                 }

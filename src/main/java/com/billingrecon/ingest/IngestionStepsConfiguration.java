@@ -6,12 +6,12 @@ import com.billingrecon.ingest.ledger.ChargeLedger;
 import com.billingrecon.ingest.ledger.LedgerKind;
 import com.billingrecon.ingest.ledger.LedgerWriter;
 import com.billingrecon.ingest.ledger.PaymentLedger;
-import com.billingrecon.ingest.ledger.Prepared;
+import com.billingrecon.ingest.ledger.EncodedRow;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.CdrRowValidator;
 import com.billingrecon.ingest.rows.ChargeRecord;
 import com.billingrecon.ingest.rows.ChargeRowValidator;
-import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.ValidatedRow;
 import com.billingrecon.ingest.rows.PaymentRecord;
 import com.billingrecon.ingest.rows.PaymentRowValidator;
 import com.billingrecon.ingest.rows.SourceRow;
@@ -96,7 +96,7 @@ public class IngestionStepsConfiguration {
 
     @Bean
     public Step cdrIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             DayFileRowReader<Prepared<CdrRecord>> cdrReader, CdrLedger ledger, InputFileStore store,
+                             DayFileRowReader<EncodedRow<CdrRecord>> cdrReader, CdrLedger ledger, InputFileStore store,
                              StepLog stepLog) {
         return ingestion("cdrIngestion", jobRepository, transactionManager, cdrReader,
                 new LedgerWriter<>(ledger, store), stepLog);
@@ -104,7 +104,7 @@ public class IngestionStepsConfiguration {
 
     @Bean
     public Step chargeIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                DayFileRowReader<Prepared<ChargeRecord>> chargeReader, ChargeLedger ledger,
+                                DayFileRowReader<EncodedRow<ChargeRecord>> chargeReader, ChargeLedger ledger,
                                 InputFileStore store, StepLog stepLog) {
         return ingestion("chargeIngestion", jobRepository, transactionManager, chargeReader,
                 new LedgerWriter<>(ledger, store), stepLog);
@@ -112,7 +112,7 @@ public class IngestionStepsConfiguration {
 
     @Bean
     public Step paymentIngestion(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 DayFileRowReader<Prepared<PaymentRecord>> paymentReader, PaymentLedger ledger,
+                                 DayFileRowReader<EncodedRow<PaymentRecord>> paymentReader, PaymentLedger ledger,
                                  InputFileStore store, StepLog stepLog) {
         return ingestion("paymentIngestion", jobRepository, transactionManager, paymentReader,
                 new LedgerWriter<>(ledger, store), stepLog);
@@ -120,39 +120,39 @@ public class IngestionStepsConfiguration {
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<CdrRecord>> cdrReader(@Value(INPUT_DIR) String inputDir,
+    public DayFileRowReader<EncodedRow<CdrRecord>> cdrReader(@Value(INPUT_DIR) String inputDir,
                                                            @Value(BUSINESS_DATE) LocalDate day, @Value(ZONE) String zone,
                                                            InputFileStore store, JdbcTemplate jdbc, CdrLedger ledger) {
-        CdrRowValidator validator = new CdrRowValidator(new AccountDirectory(jdbc), ZoneId.of(zone));
+        CdrRowValidator validator = new CdrRowValidator(new AccountCurrencies(jdbc), ZoneId.of(zone));
         return reader(FileKind.CDR, inputDir, day, store, validator::check, ledger, "cdrRows");
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<ChargeRecord>> chargeReader(@Value(INPUT_DIR) String inputDir,
+    public DayFileRowReader<EncodedRow<ChargeRecord>> chargeReader(@Value(INPUT_DIR) String inputDir,
                                                                  @Value(BUSINESS_DATE) LocalDate day,
                                                                  InputFileStore store, JdbcTemplate jdbc,
                                                                  ChargeLedger ledger) {
-        ChargeRowValidator validator = new ChargeRowValidator(new AccountDirectory(jdbc));
+        ChargeRowValidator validator = new ChargeRowValidator(new AccountCurrencies(jdbc));
         return reader(FileKind.CHARGES, inputDir, day, store, validator::check, ledger, "chargesRows");
     }
 
     @Bean
     @StepScope
-    public DayFileRowReader<Prepared<PaymentRecord>> paymentReader(@Value(INPUT_DIR) String inputDir,
+    public DayFileRowReader<EncodedRow<PaymentRecord>> paymentReader(@Value(INPUT_DIR) String inputDir,
                                                                    @Value(BUSINESS_DATE) LocalDate day,
                                                                    InputFileStore store, JdbcTemplate jdbc,
                                                                    PaymentLedger ledger) {
-        PaymentRowValidator validator = new PaymentRowValidator(new AccountDirectory(jdbc));
+        PaymentRowValidator validator = new PaymentRowValidator(new AccountCurrencies(jdbc));
         return reader(FileKind.PAYMENTS, inputDir, day, store, validator::check, ledger, "paymentsRows");
     }
 
     private static <T> Step ingestion(String name, JobRepository jobRepository,
                                       PlatformTransactionManager transactionManager,
-                                      DayFileRowReader<Prepared<T>> reader, LedgerWriter<T, ?> writer,
+                                      DayFileRowReader<EncodedRow<T>> reader, LedgerWriter<T, ?> writer,
                                       StepLog stepLog) {
         return new StepBuilder(name, jobRepository)
-                .<List<Prepared<T>>, List<Prepared<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
+                .<List<EncodedRow<T>>, List<EncodedRow<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)
@@ -161,11 +161,11 @@ public class IngestionStepsConfiguration {
     }
 
     /** The day's taken-in files of a kind, each row checked and encoded on the read-ahead thread. */
-    private static <T> DayFileRowReader<Prepared<T>> reader(FileKind kind, String inputDir, LocalDate day,
+    private static <T> DayFileRowReader<EncodedRow<T>> reader(FileKind kind, String inputDir, LocalDate day,
                                                            InputFileStore store,
-                                                           Function<SourceRow, Checked<T>> checks,
+                                                           Function<SourceRow, ValidatedRow<T>> checks,
                                                            LedgerKind<T, ?> ledger, String name) {
         DayFileRows rows = new DayFileRows(new InputDirectory(Path.of(inputDir)), kind, day, store.takenIn(day, kind));
-        return new DayFileRowReader<>(rows, Prepared.by(checks, ledger), BLOCK_ROWS, name);
+        return new DayFileRowReader<>(rows, EncodedRow.by(checks, ledger), BLOCK_ROWS, name);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Settles the business day, account by account: first the day's invoices are issued in invoice-number
  * order (available credit pays them at once), then the day's payments are applied in file and row
- * order (SPEC §4). The rules themselves live in {@link AccountLedger}.
+ * order (SPEC §4). The rules themselves live in {@link AccountSettlement}.
  */
 public class SettlementTasklet implements Tasklet {
 
@@ -59,14 +59,14 @@ public class SettlementTasklet implements Tasklet {
         List<Object[]> creditUpdates = new ArrayList<>();
         List<Object[]> allocations = new ArrayList<>();
         for (String account : accounts) {
-            AccountLedger ledger = new AccountLedger(credit.getOrDefault(account, BigDecimal.ZERO),
+            AccountSettlement accountSettlement = new AccountSettlement(credit.getOrDefault(account, BigDecimal.ZERO),
                     open.getOrDefault(account, List.of()));
-            issued.getOrDefault(account, List.of()).forEach(ledger::issue);
-            payments.getOrDefault(account, List.of()).forEach(p -> ledger.pay(p.paymentId(), p.amount(), p.invoiceRef()));
-            ledger.changed().forEach(i -> invoiceUpdates.add(new Object[] {i.paid(), i.status().name(), i.invoiceNo()}));
-            creditUpdates.add(new Object[] {ledger.credit(), account});
+            issued.getOrDefault(account, List.of()).forEach(accountSettlement::issue);
+            payments.getOrDefault(account, List.of()).forEach(p -> accountSettlement.pay(p.paymentId(), p.amount(), p.invoiceRef()));
+            accountSettlement.changed().forEach(i -> invoiceUpdates.add(new Object[] {i.paid(), i.status().name(), i.invoiceNo()}));
+            creditUpdates.add(new Object[] {accountSettlement.credit(), account});
             int seq = 0;
-            for (Allocation a : ledger.allocations()) {
+            for (Allocation a : accountSettlement.allocations()) {
                 allocations.add(new Object[] {day, account, ++seq, a.source(), a.invoiceNo(), a.amount()});
             }
         }

@@ -42,7 +42,7 @@ public class RerunCommand {
     private final BusinessDays businessDays;
     private final BillingSettings settings;
     private final RerunStore reruns;
-    private final LedgerRollback rollback;
+    private final DayRollback rollback;
     private final RevisionReconciler reconciler;
     private final DayLauncher dayLauncher;
     private final Reports reports;
@@ -52,7 +52,7 @@ public class RerunCommand {
     private final RerunJournal rerunJournal;
 
     public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
-                        LedgerRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
+                        DayRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
                         Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction,
                         DocumentWriter documents, RerunJournal rerunJournal) {
         this.documents = documents;

@@ -82,7 +82,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
     /** The record's history row but for its file id, which is known only in the chunk's transaction. */
     @Override
     public byte[] line(CdrRecord r, SourceRow row) {
-        return new Copy.Line().text(r.zoneStart()).number(r.durationSeconds()).number(row.line())
+        return new BulkCopy.Line().text(r.zoneStart()).number(r.durationSeconds()).number(row.line())
                 .date(billingPeriod(r, row)).date(row.businessDate()).text(r.type().name()).text(r.status().name())
                 .decimal(r.amount()).text(r.cdrId()).text(r.accountId()).text(r.currency()).end();
     }
@@ -122,9 +122,9 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         for (LocalDate period : periods) {
             jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period));
         }
-        Copy.lines(jdbc.getDataSource(), "cdr_history", HISTORY_COLUMNS, history);
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_history", HISTORY_COLUMNS, history);
         keepSupersededStates(supersededBefore);
-        Copy.lines(jdbc.getDataSource(), "cdr_superseded", SUPERSEDED_COLUMNS, supersededInChunk);
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_superseded", SUPERSEDED_COLUMNS, supersededInChunk);
         List<byte[]> newStates = new ArrayList<>();
         List<Object[]> changedStates = new ArrayList<>();
         for (Map.Entry<String, Integer> e : last.entrySet()) {
@@ -136,7 +136,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 newStates.add(stateLine(fileId, a));
             }
         }
-        Copy.lines(jdbc.getDataSource(), "cdr_state", STATE_COLUMNS, newStates);
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_state", STATE_COLUMNS, newStates);
         jdbc.batchUpdate("""
                 UPDATE cdr_state SET business_date = ?, status = ?::cdr_status, file_id = ?, line = ?, amount = ?,
                        account_id = ?, fingerprint = decode(?, 'hex')
@@ -181,7 +181,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
 
     private static byte[] superseded(int fileId, Accepted<CdrRecord> replaced, LocalDate replacedOn) {
         CdrRecord r = replaced.record();
-        return new Copy.Line().number(fileId).number(replaced.row().line()).date(replaced.row().businessDate())
+        return new BulkCopy.Line().number(fileId).number(replaced.row().line()).date(replaced.row().businessDate())
                 .date(replacedOn).text(r.cdrId()).text(r.accountId()).decimal(r.amount())
                 .text("\\x" + r.fingerprint()).end();
     }
@@ -190,7 +190,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
     private static byte[] stateLine(int fileId, Accepted<CdrRecord> a) {
         CdrRecord r = a.record();
         boolean open = !r.status().isFinal();
-        Copy.Line line = new Copy.Line().date(a.row().businessDate()).text(r.status().name());
+        BulkCopy.Line line = new BulkCopy.Line().date(a.row().businessDate()).text(r.status().name());
         line = open ? line.number(fileId).number(a.row().line()).decimal(r.amount())
                 : line.absent().absent().absent();
         return line.text(r.cdrId()).text(r.accountId()).text("\\x" + r.fingerprint()).end();

@@ -36,7 +36,7 @@ public final class ChargeLedger extends OnceLedger<ChargeRecord> {
 
     @Override
     public byte[] line(ChargeRecord r, SourceRow row) {
-        return new Copy.Line().text(r.chargeId()).text(r.accountId()).text(r.type().name()).date(r.chargeDate())
+        return new BulkCopy.Line().text(r.chargeId()).text(r.accountId()).text(r.type().name()).date(r.chargeDate())
                 .decimal(r.amount()).text(r.currency()).text(r.description())
                 .date(LateUsageRule.billingPeriod(r.chargeDate(), row.businessDate()).atDay(1))
                 .text(row.file()).number(row.line()).date(row.businessDate()).text(r.fingerprint())

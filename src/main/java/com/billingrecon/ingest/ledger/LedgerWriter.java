@@ -9,7 +9,7 @@ import com.billingrecon.domain.RejectReason;
 import com.billingrecon.ingest.FileCounts;
 import com.billingrecon.ingest.InputFileStore;
 import com.billingrecon.ingest.RejectRow;
-import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.ValidatedRow;
 import com.billingrecon.ingest.rows.IdRules;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * file order, then writes accepted records, rejects and control counts in bulk. It runs inside the
  * chunk's transaction, with the reader's saved position, so a restart neither loses nor repeats a row.
  */
-public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
+public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>> {
 
     private final LedgerKind<T, P> kind;
     private final InputFileStore files;
@@ -47,8 +47,8 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
     }
 
     @Override
-    public void write(Chunk<? extends List<Prepared<T>>> blocks) {
-        List<Prepared<T>> rows = new ArrayList<>();
+    public void write(Chunk<? extends List<EncodedRow<T>>> blocks) {
+        List<EncodedRow<T>> rows = new ArrayList<>();
         blocks.forEach(rows::addAll);
         Decisions<T> decisions = decide(rows, latestCommitted(rows));
         kind.save(decisions.accepted());
@@ -58,9 +58,9 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
     }
 
     /** One query for the latest committed record of every id the valid rows name. */
-    private Map<String, Latest<P>> latestCommitted(List<Prepared<T>> rows) {
+    private Map<String, Latest<P>> latestCommitted(List<EncodedRow<T>> rows) {
         List<String> ids = new ArrayList<>(rows.size());
-        for (Prepared<T> row : rows) {
+        for (EncodedRow<T> row : rows) {
             if (row.checked().isValid()) {
                 ids.add(kind.id(row.checked().record()));
             }
@@ -71,12 +71,12 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
     }
 
     /** Each row against the latest accepted record of its id, which each accepted row then becomes. */
-    private Decisions<T> decide(List<Prepared<T>> rows, Map<String, Latest<P>> latest) {
+    private Decisions<T> decide(List<EncodedRow<T>> rows, Map<String, Latest<P>> latest) {
         Decisions<T> decisions = new Decisions<>(new ArrayList<>(rows.size()), new ArrayList<>(), new LinkedHashMap<>());
         String file = null;
         FileCounts fileCounts = null;
-        for (Prepared<T> prepared : rows) {
-            Checked<T> item = prepared.checked();
+        for (EncodedRow<T> prepared : rows) {
+            ValidatedRow<T> item = prepared.checked();
             if (!item.row().file().equals(file)) {
                 file = item.row().file();
                 fileCounts = decisions.counts().computeIfAbsent(file, f -> new FileCounts());
@@ -125,7 +125,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<Prepared<T>>> {
         }
     }
 
-    private static RejectRow reject(Checked<?> item, RejectReason reason, String detail) {
+    private static RejectRow reject(ValidatedRow<?> item, RejectReason reason, String detail) {
         return new RejectRow(item.row().file(), item.row().line(), reason, detail, item.row().raw());
     }
 }

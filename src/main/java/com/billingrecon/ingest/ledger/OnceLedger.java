@@ -60,6 +60,6 @@ public abstract class OnceLedger<T> implements LedgerKind<T, IdRules.Prior> {
 
     @Override
     public void save(List<Accepted<T>> accepted) {
-        Copy.lines(jdbc.getDataSource(), table, columns, accepted.stream().map(Accepted::line).toList());
+        BulkCopy.lines(jdbc.getDataSource(), table, columns, accepted.stream().map(Accepted::line).toList());
     }
 }

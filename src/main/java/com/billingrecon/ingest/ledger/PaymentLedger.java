@@ -36,7 +36,7 @@ public final class PaymentLedger extends OnceLedger<PaymentRecord> {
     @Override
     public byte[] line(PaymentRecord r, SourceRow row) {
         String file = row.file();
-        return new Copy.Line().text(r.paymentId()).text(r.accountId()).date(r.paymentDate()).decimal(r.amount())
+        return new BulkCopy.Line().text(r.paymentId()).text(r.accountId()).date(r.paymentDate()).decimal(r.amount())
                 .text(r.currency()).text(r.method()).text(r.invoiceRef())
                 .text(file).text(file.substring(0, file.length() - ".csv".length()))
                 .number(row.line()).date(row.businessDate()).text(r.fingerprint())

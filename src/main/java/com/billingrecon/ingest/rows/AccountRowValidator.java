@@ -4,7 +4,7 @@ import static com.billingrecon.domain.RejectReason.INVALID_AMOUNT;
 import static com.billingrecon.domain.RejectReason.INVALID_CURRENCY;
 import static com.billingrecon.domain.RejectReason.INVALID_MODE;
 import static com.billingrecon.domain.RejectReason.INVALID_PAYMENT_TERMS;
-import static com.billingrecon.ingest.rows.RowRules.quoted;
+import static com.billingrecon.ingest.rows.FieldRules.quoted;
 
 import com.billingrecon.domain.InvoicingMode;
 import com.billingrecon.domain.PaymentTerms;
@@ -19,13 +19,13 @@ import java.util.Currency;
  */
 public final class AccountRowValidator {
 
-    public Checked<AccountRecord> check(SourceRow row) {
-        return RowRules.check(row, AccountRowValidator::parse);
+    public ValidatedRow<AccountRecord> check(SourceRow row) {
+        return FieldRules.check(row, AccountRowValidator::parse);
     }
 
     private static AccountRecord parse(SourceRow row) {
-        String accountId = RowRules.id(row, "account_id");
-        InvoicingMode mode = RowRules.constant(InvoicingMode.class, "invoicing_mode", row.value("invoicing_mode"),
+        String accountId = FieldRules.id(row, "account_id");
+        InvoicingMode mode = FieldRules.constant(InvoicingMode.class, "invoicing_mode", row.value("invoicing_mode"),
                 INVALID_MODE);
         String code = row.value("currency");
         Currency currency = currency(code);
@@ -65,7 +65,7 @@ public final class AccountRowValidator {
     }
 
     private static BigDecimal notNegative(SourceRow row, String column) {
-        BigDecimal value = RowRules.amount(row, column);
+        BigDecimal value = FieldRules.amount(row, column);
         if (value.signum() < 0) {
             throw new RowRejected(INVALID_AMOUNT, column + " " + quoted(row.value(column)) + " is negative");
         }

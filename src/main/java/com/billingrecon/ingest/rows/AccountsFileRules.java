@@ -27,7 +27,7 @@ public final class AccountsFileRules {
      * returned as it is when accepted, as a rejected ID_CONFLICT row on a conflict, and as null when it is a
      * duplicate (counted, then ignored). {@link #admit} gives the same decision as a verdict.
      */
-    public Checked<AccountRecord> apply(Checked<AccountRecord> checked) {
+    public ValidatedRow<AccountRecord> apply(ValidatedRow<AccountRecord> checked) {
         if (!checked.isValid()) {
             return checked;
         }
@@ -35,12 +35,12 @@ public final class AccountsFileRules {
         return switch (admission.verdict()) {
             case ACCEPT -> checked;
             case DUPLICATE -> null;
-            default -> Checked.rejected(checked.row(), RejectReason.ID_CONFLICT, admission.detail());
+            default -> ValidatedRow.rejected(checked.row(), RejectReason.ID_CONFLICT, admission.detail());
         };
     }
 
     /** Decides a row that passed {@link AccountRowValidator}; an accepted row is remembered. */
-    public Admission admit(Checked<AccountRecord> checked) {
+    public Admission admit(ValidatedRow<AccountRecord> checked) {
         if (!checked.isValid()) {
             throw new IllegalArgumentException("only a valid row can be admitted, not one rejected " + checked.reason());
         }
@@ -55,7 +55,7 @@ public final class AccountsFileRules {
                 yield new Admission(Verdict.ACCEPT, null);
             }
             case DUPLICATE -> new Admission(Verdict.DUPLICATE, null);
-            default -> new Admission(Verdict.ID_CONFLICT, "account_id " + RowRules.quoted(account.accountId())
+            default -> new Admission(Verdict.ID_CONFLICT, "account_id " + FieldRules.quoted(account.accountId())
                     + " was accepted on line " + earlier.line() + " with other content");
         };
     }

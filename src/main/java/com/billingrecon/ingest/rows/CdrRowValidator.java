@@ -6,7 +6,7 @@ import static com.billingrecon.domain.RejectReason.INVALID_DURATION;
 import static com.billingrecon.domain.RejectReason.INVALID_STATUS;
 import static com.billingrecon.domain.RejectReason.INVALID_TYPE;
 import static com.billingrecon.domain.RejectReason.NEGATIVE_DURATION;
-import static com.billingrecon.ingest.rows.RowRules.quoted;
+import static com.billingrecon.ingest.rows.FieldRules.quoted;
 
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.ingest.rows.CdrRecord.CdrStatus;
@@ -33,28 +33,28 @@ public final class CdrRowValidator {
         this.startTimes = new StartTimeParser(billingZone);
     }
 
-    public Checked<CdrRecord> check(SourceRow row) {
-        return RowRules.check(row, this::parse);
+    public ValidatedRow<CdrRecord> check(SourceRow row) {
+        return FieldRules.check(row, this::parse);
     }
 
     private CdrRecord parse(SourceRow row) {
-        String cdrId = RowRules.id(row, "cdr_id");
+        String cdrId = FieldRules.id(row, "cdr_id");
         String accountId = row.value("account_id");
-        String accountCurrency = RowRules.accountCurrency(accounts, accountId);
-        BigDecimal amount = RowRules.amount(row, "amount");
+        String accountCurrency = FieldRules.accountCurrency(accounts, accountId);
+        BigDecimal amount = FieldRules.amount(row, "amount");
         if (amount.signum() < 0) {
             throw new RowRejected(INVALID_AMOUNT, "amount " + quoted(row.value("amount")) + " is negative");
         }
-        String currency = RowRules.sameCurrency(row.value("currency"), accountCurrency);
-        CdrType type = RowRules.constant(CdrType.class, "type", row.value("type"), INVALID_TYPE);
-        CdrStatus status = RowRules.constant(CdrStatus.class, "status", row.value("status"), INVALID_STATUS);
+        String currency = FieldRules.sameCurrency(row.value("currency"), accountCurrency);
+        CdrType type = FieldRules.constant(CdrType.class, "type", row.value("type"), INVALID_TYPE);
+        CdrStatus status = FieldRules.constant(CdrStatus.class, "status", row.value("status"), INVALID_STATUS);
         String startTime = row.value("start_time");
         StartTimeParser.ZoneTime zoneTime = startTimes.zoneTime(startTime);
         if (zoneTime == null) {
             throw new RowRejected(INVALID_DATE, "start_time " + quoted(startTime) + " is not a valid date-time");
         }
         long duration = durationSeconds(row.value("duration_s"));
-        RowRules.notAfterBusinessDate("start_time's date", zoneTime.date(), row.businessDate());
+        FieldRules.notAfterBusinessDate("start_time's date", zoneTime.date(), row.businessDate());
         return new CdrRecord(cdrId, accountId, type, zoneTime.wallClock(), zoneTime.date(), duration, amount, currency, status,
                 row.fingerprint());
     }

@@ -19,19 +19,19 @@ public final class ChargeRowValidator {
         this.accounts = accounts;
     }
 
-    public Checked<ChargeRecord> check(SourceRow row) {
-        return RowRules.check(row, this::parse);
+    public ValidatedRow<ChargeRecord> check(SourceRow row) {
+        return FieldRules.check(row, this::parse);
     }
 
     private ChargeRecord parse(SourceRow row) {
-        String chargeId = RowRules.id(row, "charge_id");
+        String chargeId = FieldRules.id(row, "charge_id");
         String accountId = row.value("account_id");
-        String accountCurrency = RowRules.accountCurrency(accounts, accountId);
-        BigDecimal amount = RowRules.amount(row, "amount");
-        String currency = RowRules.sameCurrency(row.value("currency"), accountCurrency);
-        ChargeType type = RowRules.constant(ChargeType.class, "type", row.value("type"), INVALID_TYPE);
-        LocalDate chargeDate = RowRules.date("charge_date", row.value("charge_date"));
-        RowRules.notAfterBusinessDate("charge_date", chargeDate, row.businessDate());
+        String accountCurrency = FieldRules.accountCurrency(accounts, accountId);
+        BigDecimal amount = FieldRules.amount(row, "amount");
+        String currency = FieldRules.sameCurrency(row.value("currency"), accountCurrency);
+        ChargeType type = FieldRules.constant(ChargeType.class, "type", row.value("type"), INVALID_TYPE);
+        LocalDate chargeDate = FieldRules.date("charge_date", row.value("charge_date"));
+        FieldRules.notAfterBusinessDate("charge_date", chargeDate, row.businessDate());
         return new ChargeRecord(chargeId, accountId, type, chargeDate, amount, currency, row.value("description"),
                 row.fingerprint());
     }

@@ -18,21 +18,21 @@ public final class PaymentRowValidator {
         this.accounts = accounts;
     }
 
-    public Checked<PaymentRecord> check(SourceRow row) {
-        return RowRules.check(row, this::parse);
+    public ValidatedRow<PaymentRecord> check(SourceRow row) {
+        return FieldRules.check(row, this::parse);
     }
 
     private PaymentRecord parse(SourceRow row) {
-        String paymentId = RowRules.id(row, "payment_id");
+        String paymentId = FieldRules.id(row, "payment_id");
         String accountId = row.value("account_id");
-        String accountCurrency = RowRules.accountCurrency(accounts, accountId);
-        BigDecimal amount = RowRules.amount(row, "amount");
+        String accountCurrency = FieldRules.accountCurrency(accounts, accountId);
+        BigDecimal amount = FieldRules.amount(row, "amount");
         if (amount.signum() <= 0) {
-            throw new RowRejected(INVALID_AMOUNT, "amount " + RowRules.quoted(row.value("amount")) + " is not above zero");
+            throw new RowRejected(INVALID_AMOUNT, "amount " + FieldRules.quoted(row.value("amount")) + " is not above zero");
         }
-        String currency = RowRules.sameCurrency(row.value("currency"), accountCurrency);
-        LocalDate paymentDate = RowRules.date("payment_date", row.value("payment_date"));
-        RowRules.notAfterBusinessDate("payment_date", paymentDate, row.businessDate());
+        String currency = FieldRules.sameCurrency(row.value("currency"), accountCurrency);
+        LocalDate paymentDate = FieldRules.date("payment_date", row.value("payment_date"));
+        FieldRules.notAfterBusinessDate("payment_date", paymentDate, row.businessDate());
         return new PaymentRecord(paymentId, accountId, paymentDate, amount, currency, row.value("method"),
                 row.value("invoice_ref"), row.fingerprint());
     }

@@ -36,7 +36,7 @@ class AccountRowValidatorTest {
 
     @Test
     void emptyAccountIdIsMissingIdCheckedFirst() {
-        Checked<AccountRecord> checked = validator.check(account("account_id", "", "invoicing_mode", "x",
+        ValidatedRow<AccountRecord> checked = validator.check(account("account_id", "", "invoicing_mode", "x",
                 "currency", "x", "credit_limit", "x"));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.MISSING_ID);

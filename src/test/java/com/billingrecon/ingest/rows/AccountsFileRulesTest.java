@@ -43,14 +43,14 @@ class AccountsFileRulesTest {
 
     @Test
     void applyReturnsTheRowWhenAcceptedNullWhenDuplicateAndARejectOnConflict() {
-        Checked<AccountRecord> first = validator.check(account());
+        ValidatedRow<AccountRecord> first = validator.check(account());
 
         assertThat(rules.apply(first)).isSameAs(first);
         assertThat(rules.apply(validator.check(account()))).isNull();
-        Checked<AccountRecord> conflict = rules.apply(validator.check(account("name", "other")));
+        ValidatedRow<AccountRecord> conflict = rules.apply(validator.check(account("name", "other")));
         assertThat(conflict.reason()).isEqualTo(RejectReason.ID_CONFLICT);
         assertThat(conflict.row().value("name")).isEqualTo("other");
-        Checked<AccountRecord> invalid = validator.check(account("currency", "xx"));
+        ValidatedRow<AccountRecord> invalid = validator.check(account("currency", "xx"));
         assertThat(rules.apply(invalid)).isSameAs(invalid);
     }
 

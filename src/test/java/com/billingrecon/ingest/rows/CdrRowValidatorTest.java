@@ -26,7 +26,7 @@ class CdrRowValidatorTest {
     void validRowBecomesARecordWithItsZoneEventDateAndFingerprint() {
         SourceRow row = cdr("start_time", "2026-10-05 01:00:00", "duration_s", "+60");
 
-        Checked<CdrRecord> checked = new CdrRowValidator(TestRows.ACCOUNTS, ZoneId.of("Asia/Singapore")).check(row);
+        ValidatedRow<CdrRecord> checked = new CdrRowValidator(TestRows.ACCOUNTS, ZoneId.of("Asia/Singapore")).check(row);
 
         assertThat(checked.isValid()).isTrue();
         assertThat(checked.record()).isEqualTo(new CdrRecord("U1", "A1", CdrType.CALL, "2026-10-05 01:00:00",
@@ -35,7 +35,7 @@ class CdrRowValidatorTest {
 
     @Test
     void malformedRowIsRejectedWithItsDetail() {
-        Checked<CdrRecord> checked = utc.check(TestRows.malformed(FileKind.CDR));
+        ValidatedRow<CdrRecord> checked = utc.check(TestRows.malformed(FileKind.CDR));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.MALFORMED);
         assertThat(checked.detail()).isEqualTo("2 fields, header has 8");
@@ -48,7 +48,7 @@ class CdrRowValidatorTest {
 
     @Test
     void unknownOrEmptyAccountIsUnknownAccount() {
-        Checked<CdrRecord> checked = utc.check(cdr("account_id", "a1", "amount", "x"));
+        ValidatedRow<CdrRecord> checked = utc.check(cdr("account_id", "a1", "amount", "x"));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.UNKNOWN_ACCOUNT);
         assertThat(checked.detail()).isEqualTo("account_id \"a1\" is not a known account");
@@ -65,7 +65,7 @@ class CdrRowValidatorTest {
             "' 1'|amount \" 1\" is not a decimal",
             ".5|amount \".5\" is not a decimal"})
     void badOrNegativeAmountIsInvalidAmountBeforeCurrency(String amount, String detail) {
-        Checked<CdrRecord> checked = utc.check(cdr("amount", amount, "currency", "EUR"));
+        ValidatedRow<CdrRecord> checked = utc.check(cdr("amount", amount, "currency", "EUR"));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.INVALID_AMOUNT);
         assertThat(checked.detail()).isEqualTo(detail);
@@ -101,7 +101,7 @@ class CdrRowValidatorTest {
 
     @Test
     void badStartTimeIsInvalidDateBeforeDuration() {
-        Checked<CdrRecord> checked = utc.check(cdr("start_time", "2026-10-05t10:15:30", "duration_s", "-1"));
+        ValidatedRow<CdrRecord> checked = utc.check(cdr("start_time", "2026-10-05t10:15:30", "duration_s", "-1"));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.INVALID_DATE);
         assertThat(checked.detail()).contains("\"2026-10-05t10:15:30\"");
@@ -127,7 +127,7 @@ class CdrRowValidatorTest {
 
     @Test
     void eventDateAfterTheFilesBusinessDateIsFutureEvent() {
-        Checked<CdrRecord> checked = utc.check(cdr("start_time", "2026-10-06T00:00:00"));
+        ValidatedRow<CdrRecord> checked = utc.check(cdr("start_time", "2026-10-06T00:00:00"));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.FUTURE_EVENT);
         assertThat(checked.detail()).isEqualTo("start_time's date 2026-10-06 is after the file's date 2026-10-05");

@@ -33,7 +33,7 @@ class ChargeRowValidatorTest {
 
     @Test
     void malformedRowIsRejectedWithItsDetail() {
-        Checked<ChargeRecord> checked = validator.check(TestRows.malformed(FileKind.CHARGES));
+        ValidatedRow<ChargeRecord> checked = validator.check(TestRows.malformed(FileKind.CHARGES));
 
         assertThat(checked.reason()).isEqualTo(RejectReason.MALFORMED);
         assertThat(checked.detail()).isEqualTo("2 fields, header has 8");

@@ -18,12 +18,12 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * with the reader's saved position like any other write of the chunk. Lines are encoded apart from the
  * write ({@link Line}), so that work can be done before the chunk's transaction, on another thread.
  */
-final class Copy {
+final class BulkCopy {
 
     /** Lines are sent in pieces of about this size, so the server stores them while the rest is sent. */
     private static final int SEND_BYTES = 64 * 1024;
 
-    private Copy() {
+    private BulkCopy() {
     }
 
     static void lines(DataSource dataSource, String table, String columns, List<byte[]> lines) {

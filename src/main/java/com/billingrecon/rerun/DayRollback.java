@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Runs inside the caller's transaction.
  */
 @Component
-public class LedgerRollback {
+public class DayRollback {
 
     private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
 
@@ -28,7 +28,7 @@ public class LedgerRollback {
     private final PaymentLedger payments;
     private final InputFileStore files;
 
-    public LedgerRollback(JdbcTemplate jdbc, RunningTotals totals, CdrLedger cdrs, ChargeLedger charges,
+    public DayRollback(JdbcTemplate jdbc, RunningTotals totals, CdrLedger cdrs, ChargeLedger charges,
                           PaymentLedger payments, InputFileStore files) {
         this.jdbc = jdbc;
         this.totals = totals;

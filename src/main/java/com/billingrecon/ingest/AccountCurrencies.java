@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The accepted accounts' currencies, loaded once per step: a few bytes per account. */
-public final class AccountDirectory implements AccountLookup {
+public final class AccountCurrencies implements AccountLookup {
 
     private final Map<String, String> currencies = new HashMap<>();
 
-    public AccountDirectory(JdbcTemplate jdbc) {
+    public AccountCurrencies(JdbcTemplate jdbc) {
         jdbc.query("SELECT account_id, currency FROM account",
                 (java.sql.ResultSet rs) -> {
                     currencies.put(rs.getString(1), rs.getString(2));

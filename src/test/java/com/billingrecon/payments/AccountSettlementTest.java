@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AccountLedgerTest {
+class AccountSettlementTest {
 
     private static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
     private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
@@ -28,17 +28,17 @@ class AccountLedgerTest {
         return new InvoiceBalance(invoiceNo, issued, dec(total), dec(paid), status);
     }
 
-    private static AccountLedger emptyLedger() {
-        return new AccountLedger(BigDecimal.ZERO, List.of());
+    private static AccountSettlement emptyLedger() {
+        return new AccountSettlement(BigDecimal.ZERO, List.of());
     }
 
-    private static InvoiceBalance find(AccountLedger ledger, String invoiceNo) {
+    private static InvoiceBalance find(AccountSettlement ledger, String invoiceNo) {
         return ledger.changed().stream().filter(i -> i.invoiceNo().equals(invoiceNo)).findFirst().orElseThrow();
     }
 
     @Test
     void anOverpaymentBecomesCreditAndPaysTheNextInvoiceWhenItIsIssued() {
-        AccountLedger ledger = emptyLedger();
+        AccountSettlement ledger = emptyLedger();
         ledger.issue(newInvoice("INV-A-202610-C", NOV_1, "80"));
 
         ledger.pay("P1", dec("100"), "");          // 80 to the invoice, 20 left
@@ -58,7 +58,7 @@ class AccountLedgerTest {
 
     @Test
     void creditHeldFromEarlierRunsPaysANewInvoiceInFull() {
-        AccountLedger ledger = new AccountLedger(dec("75.5"), List.of());
+        AccountSettlement ledger = new AccountSettlement(dec("75.5"), List.of());
 
         ledger.issue(newInvoice("INV-A-202610-U", NOV_1, "60.25"));   // 75.5 − 60.25 = 15.25 left
 
@@ -69,7 +69,7 @@ class AccountLedgerTest {
     @Test
     void aCreditNotePaysAnOlderOpenInvoice() {
         InvoiceBalance older = existing("INV-A-202609-C", OCT_1, "40", "0", InvoiceStatus.OPEN);
-        AccountLedger ledger = new AccountLedger(BigDecimal.ZERO, List.of(older));
+        AccountSettlement ledger = new AccountSettlement(BigDecimal.ZERO, List.of(older));
 
         ledger.issue(newInvoice("INV-A-202610-C", NOV_1, "-100")); // 40 to the older one, 60 credit
 
@@ -84,7 +84,7 @@ class AccountLedgerTest {
 
     @Test
     void aZeroInvoiceIsIssuedPaidAndTakesNoCredit() {
-        AccountLedger ledger = new AccountLedger(dec("10"), List.of());
+        AccountSettlement ledger = new AccountSettlement(dec("10"), List.of());
 
         ledger.issue(newInvoice("INV-A-202610-C", NOV_1, "0"));
 
@@ -97,7 +97,7 @@ class AccountLedgerTest {
 
     @Test
     void anInvoiceRefNamingAnotherAccountsInvoiceIsIgnored() {
-        AccountLedger ledger = new AccountLedger(BigDecimal.ZERO, List.of(
+        AccountSettlement ledger = new AccountSettlement(BigDecimal.ZERO, List.of(
                 existing("INV-A-1", OCT_1, "30", "0", InvoiceStatus.OPEN),
                 existing("INV-A-2", NOV_1, "30", "0", InvoiceStatus.OPEN)));
 
@@ -111,7 +111,7 @@ class AccountLedgerTest {
 
     @Test
     void anInvoiceRefNamingAPaidInvoiceIsIgnored() {
-        AccountLedger ledger = new AccountLedger(BigDecimal.ZERO, List.of(
+        AccountSettlement ledger = new AccountSettlement(BigDecimal.ZERO, List.of(
                 existing("INV-A-1", OCT_1, "30", "30", InvoiceStatus.PAID),
                 existing("INV-A-2", NOV_1, "50", "0", InvoiceStatus.OPEN)));
 
@@ -124,7 +124,7 @@ class AccountLedgerTest {
 
     @Test
     void anInvoiceRefNamingACreditNoteIsIgnored() {
-        AccountLedger ledger = emptyLedger();
+        AccountSettlement ledger = emptyLedger();
         ledger.issue(newInvoice("INV-A-1", OCT_1, "-5"));
 
         ledger.pay("P1", dec("7"), "INV-A-1");
@@ -135,7 +135,7 @@ class AccountLedgerTest {
 
     @Test
     void theReferencedInvoiceIsPaidFirstThenTheOldest() {
-        AccountLedger ledger = new AccountLedger(BigDecimal.ZERO, List.of(
+        AccountSettlement ledger = new AccountSettlement(BigDecimal.ZERO, List.of(
                 existing("INV-A-1", OCT_1, "30", "0", InvoiceStatus.OPEN),
                 existing("INV-A-2", NOV_1, "40", "0", InvoiceStatus.OPEN),
                 existing("INV-A-3", DEC_1, "50", "0", InvoiceStatus.OPEN)));
@@ -152,7 +152,7 @@ class AccountLedgerTest {
 
     @Test
     void invoicesIssuedTheSameDayArePaidInInvoiceNumberOrder() {
-        AccountLedger ledger = emptyLedger();
+        AccountSettlement ledger = emptyLedger();
         ledger.issue(newInvoice("INV-A-b", NOV_1, "10"));
         ledger.issue(newInvoice("INV-A-a", NOV_1, "10"));
 
@@ -165,7 +165,7 @@ class AccountLedgerTest {
 
     @Test
     void partialPaymentsAccumulateUntilTheInvoiceIsPaid() {
-        AccountLedger ledger = emptyLedger();
+        AccountSettlement ledger = emptyLedger();
         ledger.issue(newInvoice("INV-A-1", NOV_1, "100"));
 
         ledger.pay("P1", dec("30"), "INV-A-1");
@@ -184,7 +184,7 @@ class AccountLedgerTest {
 
     @Test
     void amountsWithSixDecimalsStayExact() {
-        AccountLedger ledger = emptyLedger();
+        AccountSettlement ledger = emptyLedger();
         ledger.issue(newInvoice("INV-A-1", NOV_1, "1610.815449"));
 
         ledger.pay("P1", dec("1610.815440"), "");   // 0.000009 still owed
@@ -199,7 +199,7 @@ class AccountLedgerTest {
 
     @Test
     void creditHeldTogetherWithAnOpenInvoiceIsAppliedAtOnce() {
-        AccountLedger ledger = new AccountLedger(dec("25"),
+        AccountSettlement ledger = new AccountSettlement(dec("25"),
                 List.of(existing("INV-A-1", OCT_1, "100", "0", InvoiceStatus.OPEN)));
 
         assertThat(ledger.credit()).isEqualByComparingTo("0");
@@ -209,7 +209,7 @@ class AccountLedgerTest {
 
     @Test
     void untouchedInvoicesAreNotReportedAsChanged() {
-        AccountLedger ledger = new AccountLedger(BigDecimal.ZERO, List.of(
+        AccountSettlement ledger = new AccountSettlement(BigDecimal.ZERO, List.of(
                 existing("INV-A-1", OCT_1, "30", "0", InvoiceStatus.OPEN),
                 existing("INV-A-2", NOV_1, "40", "0", InvoiceStatus.OPEN)));
 
@@ -226,7 +226,7 @@ class AccountLedgerTest {
 
     @Test
     void anInvoiceCannotBeIssuedTwice() {
-        AccountLedger ledger = emptyLedger();
+        AccountSettlement ledger = emptyLedger();
         ledger.issue(newInvoice("INV-A-1", NOV_1, "10"));
 
         assertThatThrownBy(() -> ledger.issue(newInvoice("INV-A-1", NOV_1, "10")))

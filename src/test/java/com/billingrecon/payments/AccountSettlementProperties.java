@@ -14,7 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountLedgerProperties {
+class AccountSettlementProperties {
 
     private static final LocalDate FIRST_ISSUE = LocalDate.of(2026, 1, 1);
 
@@ -31,7 +31,7 @@ class AccountLedgerProperties {
     @Property
     void moneyIsNeitherCreatedNorLostAndCreditNeverSitsBesideAnOpenInvoice(
             @ForAll("events") List<Event> events) {
-        AccountLedger ledger = new AccountLedger(BigDecimal.ZERO, List.of());
+        AccountSettlement ledger = new AccountSettlement(BigDecimal.ZERO, List.of());
         BigDecimal paymentsReceived = BigDecimal.ZERO;
         BigDecimal creditNotes = BigDecimal.ZERO;
         int issued = 0;
@@ -61,7 +61,7 @@ class AccountLedgerProperties {
         assertThat(allocated).isEqualByComparingTo(paidOverInvoices);
     }
 
-    private static void assertSettledConsistently(AccountLedger ledger) {
+    private static void assertSettledConsistently(AccountSettlement ledger) {
         assertThat(ledger.credit().signum()).isNotNegative();
         for (InvoiceBalance invoice : ledger.changed()) {
             assertThat(invoice.paid().signum()).isNotNegative();

@@ -17,22 +17,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The row rules shared by the kinds of file; each returns the parsed value or throws {@link RowRejected}. */
-final class RowRules {
+final class FieldRules {
 
     private static final int MAX_SHOWN = 60;
 
-    private RowRules() {
+    private FieldRules() {
     }
 
     /** Runs {@code rules} on a well-formed row; a malformed row is rejected before any rule. */
-    static <T> Checked<T> check(SourceRow row, Function<SourceRow, T> rules) {
+    static <T> ValidatedRow<T> check(SourceRow row, Function<SourceRow, T> rules) {
         if (row.malformed()) {
-            return Checked.rejected(row, MALFORMED, row.malformedDetail());
+            return ValidatedRow.rejected(row, MALFORMED, row.malformedDetail());
         }
         try {
-            return Checked.valid(row, rules.apply(row));
+            return ValidatedRow.valid(row, rules.apply(row));
         } catch (RowRejected rejected) {
-            return Checked.rejected(row, rejected.reason(), rejected.detail());
+            return ValidatedRow.rejected(row, rejected.reason(), rejected.detail());
         }
     }
 

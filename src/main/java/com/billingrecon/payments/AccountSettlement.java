@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * applied is account credit, which is applied as soon as there is an open invoice and is never paid out;
  * so while the account holds credit it has no open invoice.
  */
-public final class AccountLedger {
+public final class AccountSettlement {
 
     private final Map<String, InvoiceBalance> invoices = new HashMap<>();
     private final Set<String> changed = new TreeSet<>();
@@ -31,7 +31,7 @@ public final class AccountLedger {
      * @param openInvoices the account's invoices that can still be paid; others may be included and are
      *                     never paid (a reference to them is ignored)
      */
-    public AccountLedger(BigDecimal credit, Collection<InvoiceBalance> openInvoices) {
+    public AccountSettlement(BigDecimal credit, Collection<InvoiceBalance> openInvoices) {
         if (credit.signum() < 0) {
             throw new IllegalArgumentException("credit must not be negative: " + credit);
         }
