@@ -30,7 +30,7 @@ class PackageLayersTest {
     static Floor floor(String topPackage) {
         return switch (topPackage) {
             case "", "cli" -> Floor.COMMAND_LINE;
-            case "nightly", "rerun", "worker", "explain", "verify" -> Floor.RUN_COMMAND;
+            case "nightly", "rerun", "worker", "explain", "verify", "archive" -> Floor.RUN_COMMAND;
             case "job", "domain" -> Floor.SHARED;
             case "db" -> Floor.DATABASE;
             default -> Floor.FEATURE;

@@ -49,7 +49,7 @@ public final class BillingRecon {
             return usageError(e);
         }
         try {
-            if (request.command() != RunRequest.Command.ITEMISE && request.command() != RunRequest.Command.VERIFY) {
+            if (request.command() == RunRequest.Command.NIGHTLY || request.command() == RunRequest.Command.RERUN) {
                 InputChecks.check(request);
             }
         } catch (UsageException e) {

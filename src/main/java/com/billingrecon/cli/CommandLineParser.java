@@ -25,6 +25,8 @@ public final class CommandLineParser {
             """ + ExplainCommand.USAGE + """
                    java -jar billing-recon.jar itemise --invoice=INVOICE_NO  [database options]   (CSV on stdout)
                    java -jar billing-recon.jar verify  [--data-dir=DIR | --db-url=JDBC_URL ...]
+                   java -jar billing-recon.jar archive --before=YYYY-MM --archive-dir=DIR [database options]
+                   java -jar billing-recon.jar restore --period=YYYY-MM --archive-dir=DIR [database options]
 
             options: --billing-zone=ZONE   billing time zone (default UTC)
                      --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
@@ -34,11 +36,13 @@ public final class CommandLineParser {
                      --documents           write PDF tax invoices, e-invoices and invoice lines (needs the supplier)
                      --invoice-template=FILE   an HTML (Mustache) template for the PDF instead of the built-in one
             verify recomputes the running totals and invoices from the history and prints each difference
+            archive writes the CDR history of closed months before YYYY-MM to DIR and takes it out of the ledger
+            (3: a month stayed, named on stderr); restore puts one month back
             exit codes: 0 done; 3 done, but a file was rejected whole or held (verify: a difference); 2 usage error;
                         4 another run holds this database; 1 failed (the same command again resumes)""";
 
     private static final Set<String> VALUED = Set.of("run-date", "period", "input-dir", "output-dir",
-            "billing-zone", "data-dir", "db-url", "db-user", "db-password", "invoice", "config", "invoice-template");
+            "billing-zone", "data-dir", "db-url", "db-user", "db-password", "invoice", "config", "invoice-template", "before", "archive-dir");
     private static final Set<String> FLAGS = Set.of("drop-missing", "documents");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -61,8 +65,10 @@ public final class CommandLineParser {
             case "rerun" -> RunRequest.Command.RERUN;
             case "itemise" -> RunRequest.Command.ITEMISE;
             case "verify" -> RunRequest.Command.VERIFY;
+            case "archive" -> RunRequest.Command.ARCHIVE;
+            case "restore" -> RunRequest.Command.RESTORE;
             default -> throw new UsageException("unknown command '" + args.get(0)
-                    + "': expected nightly, rerun, explain, itemise or verify");
+                    + "': expected nightly, rerun, explain, itemise, verify, archive or restore");
         };
         Map<String, String> options = options(args.subList(1, args.size()));
         if (command == RunRequest.Command.ITEMISE) {
@@ -70,6 +76,14 @@ public final class CommandLineParser {
         }
         if (command == RunRequest.Command.VERIFY) {
             return verify(options);
+        }
+        if (command == RunRequest.Command.ARCHIVE || command == RunRequest.Command.RESTORE) {
+            return archive(command, options);
+        }
+        for (String archiveOption : List.of("before", "archive-dir")) {
+            if (options.containsKey(archiveOption)) {
+                throw new UsageException("--" + archiveOption + " is for archive and restore");
+            }
         }
         if (options.containsKey("invoice")) {
             throw new UsageException("--invoice is for itemise");
@@ -141,6 +155,23 @@ public final class CommandLineParser {
         }
         databaseChecks(options);
         return new RunRequest(RunRequest.Command.VERIFY, null, null, null, null, ZoneId.of("UTC"),
+                Path.of(options.getOrDefault("data-dir", "var/db")), options.get("db-url"), options.get("db-user"),
+                options.get("db-password"), false, null, null, false, null);
+    }
+
+    /** archive and restore: a month, the archive folder and the database options. */
+    private static RunRequest archive(RunRequest.Command command, Map<String, String> options) {
+        boolean archive = command == RunRequest.Command.ARCHIVE;
+        String month = archive ? "before" : "period";
+        for (String name : List.of("run-date", archive ? "period" : "before", "input-dir", "output-dir", "billing-zone",
+                "drop-missing", "invoice", "documents", "invoice-template", "config")) {
+            if (options.containsKey(name)) {
+                throw new UsageException("--" + name + " is not for " + command.name().toLowerCase());
+            }
+        }
+        databaseChecks(options);
+        return new RunRequest(command, null, month(required(options, month)), null,
+                Path.of(required(options, "archive-dir")), ZoneId.of("UTC"),
                 Path.of(options.getOrDefault("data-dir", "var/db")), options.get("db-url"), options.get("db-user"),
                 options.get("db-password"), false, null, null, false, null);
     }

@@ -5,6 +5,7 @@ import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
 import com.billingrecon.nightly.NightlyCommand;
 import com.billingrecon.rerun.RerunCommand;
+import com.billingrecon.archive.ArchiveCommand;
 import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.documents.Itemiser;
 import com.billingrecon.domain.InputFileName;
@@ -25,9 +26,12 @@ public class RunDispatcher {
     private final DocumentWriter documents;
     private final Itemiser itemiser;
     private final VerifyRun verifyRun;
+    private final ArchiveCommand archiveCommand;
 
     public RunDispatcher(NightlyCommand nightlyCommand, RerunCommand rerunCommand, RerunStore reruns,
-                         DocumentWriter documents, Itemiser itemiser, VerifyRun verifyRun) {
+                         DocumentWriter documents, Itemiser itemiser, VerifyRun verifyRun,
+                         ArchiveCommand archiveCommand) {
+        this.archiveCommand = archiveCommand;
         this.documents = documents;
         this.itemiser = itemiser;
         this.nightlyCommand = nightlyCommand;
@@ -47,10 +51,11 @@ public class RunDispatcher {
             throw new UsageException("documents are asked for but their configuration is incomplete: "
                     + String.join("; ", problems) + " (give them in a file with --config)");
         }
-        if (request.command() == RunRequest.Command.NIGHTLY) {
+        if (request.command() == RunRequest.Command.NIGHTLY || request.command() == RunRequest.Command.ARCHIVE) {
             reruns.unfinished().ifPresent(rerun -> {
                 throw new UsageException("the rerun of " + rerun.period() + " is unfinished; run rerun --period="
-                        + rerun.period() + " to finish it before the next nightly run");
+                        + rerun.period() + " to finish it before the next " + request.command().name().toLowerCase()
+                        + " run");
             });
         }
         return switch (request.command()) {
@@ -58,6 +63,8 @@ public class RunDispatcher {
             case RERUN -> rerunCommand.run(request);
             case ITEMISE -> throw new IllegalStateException("itemise is answered above");
             case VERIFY -> verifyRun.run();
+            case ARCHIVE -> archiveCommand.archive(request.period(), request.outputDir());
+            case RESTORE -> archiveCommand.restore(request.period(), request.outputDir());
         };
     }
 }

@@ -77,9 +77,9 @@ public class DocumentQueries {
         String sql = """
                 WITH d AS (SELECT i.* FROM invoice i WHERE %s),
                 l AS (SELECT d.invoice_no, 1 AS grp, CASE u.type WHEN 'CALL' THEN 1 WHEN 'SMS' THEN 2 WHEN 'FAX' THEN 3
-                             ELSE 4 END::text AS sort, u.type, count(*) AS quantity, sum(u.duration_s) AS seconds,
+                             ELSE 4 END::text AS sort, u.type::text, count(*) AS quantity, sum(u.duration_s) AS seconds,
                              sum(u.amount) AS amount, '' AS description
-                      FROM d JOIN cdr u ON u.account_id = d.account_id AND u.billing_period = d.period
+                      FROM d JOIN cdr_history u ON u.account_id = d.account_id AND u.billing_period = d.period
                       WHERE u.status = 'COMPLETED' AND d.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')
                       GROUP BY d.invoice_no, u.type
                       UNION ALL

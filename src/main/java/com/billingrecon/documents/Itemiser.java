@@ -2,6 +2,7 @@ package com.billingrecon.documents;
 
 import com.billingrecon.domain.Amounts;
 import com.billingrecon.billing.InvoiceStatus;
+import com.billingrecon.job.UsageException;
 import com.billingrecon.report.CsvReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,12 +43,18 @@ public class Itemiser {
             if (found.isEmpty()) {
                 return Optional.<Long>empty();
             }
+            jdbc.queryForList("SELECT to_char(a.billing_period, 'YYYY-MM') FROM invoice i JOIN cdr_archive a "
+                    + "ON a.billing_period = i.period WHERE i.invoice_no = ? AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')",
+                    String.class, invoiceNo).stream().findFirst().ifPresent(period -> {
+                        throw new UsageException("the CDRs of " + period + " behind invoice " + invoiceNo
+                                + " are archived; restore them first (restore --period=" + period + " --archive-dir=DIR)");
+                    });
             try (CsvReport.RowWriter rows = CsvReport.open(out, COLUMNS)) {
                 long[] count = {0};
                 jdbc.query("""
                         SELECT * FROM (
-                        SELECT 'CDR', u.cdr_id, u.type, u.start_time, u.duration_s::text, u.amount, u.currency, ''
-                        FROM invoice i JOIN cdr u ON u.account_id = i.account_id AND u.billing_period = i.period
+                        SELECT 'CDR', u.cdr_id, u.type::text, u.start_time::text, u.duration_s::text, u.amount, u.currency, ''
+                        FROM invoice i JOIN cdr_history u ON u.account_id = i.account_id AND u.billing_period = i.period
                         WHERE i.invoice_no = ? AND i.%1$s AND u.status = 'COMPLETED'
                               AND i.kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')
                         UNION ALL

@@ -52,7 +52,7 @@ final class TrailQueries {
         Date from = period == null ? null : Date.valueOf(period.atDay(1));
         String samePeriod = "(?::date IS NULL OR billing_period = ?::date)";
         return jdbc.query("""
-                SELECT billing_period, 'CDR', type, count(*), sum(amount) FROM cdr_history h
+                SELECT billing_period, 'CDR', type, count(*), sum(amount) FROM cdr_record h
                 WHERE account_id = ? AND status = 'COMPLETED' AND %1$s AND %2$s
                 GROUP BY billing_period, type
                 UNION ALL
@@ -70,7 +70,7 @@ final class TrailQueries {
     List<LateUsage> lateUsage(YearMonth period) {
         Date from = period == null ? null : Date.valueOf(period.atDay(1));
         return jdbc.query("""
-                SELECT cdr_id, date_trunc('month', event_date)::date, billing_period, file_name, amount FROM cdr_history h
+                SELECT cdr_id, date_trunc('month', event_date)::date, billing_period, file_name, amount FROM cdr_record h
                 WHERE account_id = ? AND status = 'COMPLETED' AND %s AND (?::date IS NULL OR billing_period = ?::date)
                   AND date_trunc('month', event_date)::date <> billing_period
                 ORDER BY billing_period, cdr_id COLLATE "C"
@@ -82,7 +82,7 @@ final class TrailQueries {
 
     List<Reserved> reserved() {
         return jdbc.query("""
-                SELECT cdr_id, amount, file_name FROM cdr_history h
+                SELECT cdr_id, amount, file_name FROM cdr_record h
                 WHERE account_id = ? AND status = 'ONGOING' AND %s ORDER BY cdr_id COLLATE "C"
                 """.formatted(CDR_AS_OF),
                 (rs, n) -> new Reserved(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)), accountId, asOf, asOf);
@@ -152,13 +152,13 @@ final class TrailQueries {
     BigDecimal[] balanceSums(YearMonth currentPeriod) {
         Date current = Date.valueOf(currentPeriod.atDay(1));
         return jdbc.queryForObject("""
-                SELECT (SELECT coalesce(sum(amount) FILTER (WHERE status = 'ONGOING'), 0) FROM cdr_history h
+                SELECT (SELECT coalesce(sum(amount) FILTER (WHERE status = 'ONGOING'), 0) FROM cdr_record h
                         WHERE account_id = ? AND %1$s),
                        (SELECT coalesce(sum(amount) FILTER (WHERE status = 'COMPLETED' AND billing_period = ?), 0)
-                        FROM cdr_history h WHERE account_id = ? AND %1$s),
+                        FROM cdr_record h WHERE account_id = ? AND %1$s),
                        (SELECT coalesce(sum(amount) FILTER (WHERE billing_period = ?), 0) FROM charge
                         WHERE account_id = ? AND business_date <= ?),
-                       (SELECT coalesce(sum(amount) FILTER (WHERE status = 'COMPLETED'), 0) FROM cdr_history h
+                       (SELECT coalesce(sum(amount) FILTER (WHERE status = 'COMPLETED'), 0) FROM cdr_record h
                         WHERE account_id = ? AND %1$s),
                        (SELECT coalesce(sum(amount), 0) FROM charge WHERE account_id = ? AND business_date <= ?),
                        (SELECT coalesce(sum(amount), 0) FROM payment WHERE account_id = ? AND business_date <= ?),

@@ -36,7 +36,11 @@ public class JournalQueries {
     public void journal(LocalDate day, Consumer<JournalLine> line) {
         // the day's files and invoices have just changed these tables; without fresh statistics the embedded
         // server planned the revenue split of a million-CDR close day as a nested loop (minutes instead of seconds)
-        jdbc.execute("ANALYZE invoice, cdr_history, charge");
+        jdbc.execute("ANALYZE invoice, charge");
+        for (String partition : jdbc.queryForList("SELECT cdr_history_partition(period) FROM (SELECT DISTINCT period "
+                + "FROM invoice WHERE issue_date = ? AND kind IN ('MONTHLY_USAGE', 'CONSOLIDATED')) p", String.class, day)) {
+            jdbc.execute("ANALYZE " + partition); // the periods invoiced today, not the whole history
+        }
         JournalEntries entries = new JournalEntries(day, line);
         invoices(day, entries);
         payments(day, entries);
@@ -55,7 +59,7 @@ public class JournalQueries {
         Cursor.query(jdbc, """
                 WITH issued AS (SELECT invoice_no, account_id, kind, period, charge_id, tax, total FROM invoice
                                 WHERE issue_date = ? AND %s),
-                     usage AS (SELECT account_id, billing_period, type, sum(amount) AS amount FROM cdr
+                     usage AS (SELECT account_id, billing_period, type::text, sum(amount) AS amount FROM cdr_history
                                WHERE status = 'COMPLETED' AND billing_period IN
                                      (SELECT period FROM issued WHERE kind IN ('MONTHLY_USAGE', 'CONSOLIDATED'))
                                GROUP BY account_id, billing_period, type),

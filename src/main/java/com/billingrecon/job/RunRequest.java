@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the operator asked for. {@code runDate} is set for nightly, {@code period} for rerun, {@code invoiceNo}
- * for itemise; {@code dbUrl} null means the embedded PostgreSQL in {@code dataDir}.
+ * What the operator asked for. {@code runDate} is set for nightly, {@code period} for rerun (and for archive
+ * the month before which to archive, for restore the month; their {@code outputDir} is the archive folder),
+ * {@code invoiceNo} for itemise; {@code dbUrl} null means the embedded PostgreSQL in {@code dataDir}.
  *
  * @param configFile      an extra Spring Boot configuration file (the supplier, document settings); may be null
  * @param documents       whether documents are asked for on the command line (configuration may ask too)
@@ -20,7 +21,7 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
                          boolean dropMissing, String invoiceNo, Path configFile, boolean documents,
                          Path invoiceTemplate) {
 
-    public enum Command { NIGHTLY, RERUN, ITEMISE, VERIFY }
+    public enum Command { NIGHTLY, RERUN, ITEMISE, VERIFY, ARCHIVE, RESTORE }
 
     /** The configuration the command line sets, as Spring Boot properties. */
     public Map<String, Object> settings() {
@@ -48,6 +49,10 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
         }
         if (command == Command.VERIFY) {
             return "verify";
+        }
+        if (command == Command.ARCHIVE || command == Command.RESTORE) {
+            return command.name().toLowerCase() + (command == Command.ARCHIVE ? " before " : " ") + period
+                    + ", archive folder " + outputDir;
         }
         String target = command == Command.NIGHTLY ? "run date " + runDate : "period " + period;
         return command.name().toLowerCase() + " " + target + ", input " + inputDir + ", output " + outputDir

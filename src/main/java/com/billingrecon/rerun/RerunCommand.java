@@ -133,6 +133,12 @@ public class RerunCommand {
             throw new UsageException("the nightly run of " + day + " is unfinished; run the nightly command again "
                     + "to finish it before a rerun");
         });
+        // the replay takes back records of period P and later: none of those months may be archived
+        jdbc.queryForList("SELECT to_char(billing_period, 'YYYY-MM') FROM cdr_archive WHERE billing_period >= ? "
+                + "ORDER BY billing_period", String.class, period.atDay(1)).stream().findFirst().ifPresent(archived -> {
+                    throw new UsageException("the CDRs of " + archived + " are archived; restore them first (restore "
+                            + "--period=" + archived + " --archive-dir=DIR)");
+                });
         LocalDate endOfDay = period.atDay(1);
         List<String> missing = missingFiles(request, endOfDay, lastRunDate);
         if (!missing.isEmpty() && !request.dropMissing()) {

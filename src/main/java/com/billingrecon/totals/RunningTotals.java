@@ -2,6 +2,7 @@ package com.billingrecon.totals;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,12 @@ public class RunningTotals {
     static final String ITEM_COLUMNS = "account_id, billing_period, item_kind, item_id, status, amount";
 
     /** A hash per item; summed, the order-independent digest an invoice keeps of its items. */
-    static final String DIGEST = "hashtext(item_kind || ':' || item_id || ':' || trim_scale(amount)::text)::bigint";
+    public static final String DIGEST = "hashtext(item_kind || ':' || item_id || ':' || trim_scale(amount)::text)::bigint";
     private static final String USAGE = "item_kind = 'CDR' AND status = 'COMPLETED'";
     private static final String CHARGE = "item_kind = 'CHARGE'";
+    /** Items of the ONGOING records a later record replaced: they counted only in the reserved total. */
+    private static final String SUPERSEDED = "SELECT account_id, NULL::date, 'CDR', cdr_id, 'ONGOING', amount "
+            + "FROM cdr_superseded ";
 
     private final JdbcTemplate jdbc;
 
@@ -39,12 +43,22 @@ public class RunningTotals {
             return;
         }
         // the day's rows were just copied in: fresh statistics keep the day's grouping on a good plan
-        jdbc.execute("ANALYZE cdr_history, charge, payment");
+        analyze(day);
         apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'INVOICE'",
                 day);
-        apply(-1, """
-                SELECT account_id, billing_period, 'CDR', cdr_id, status, amount FROM cdr_history
-                WHERE superseded_on = ? AND business_date < ?""", day, day);
+        apply(-1, SUPERSEDED + "WHERE superseded_on = ? AND taken_on < ?", day, day);
+    }
+
+    /**
+     * Statistics of the tables a day's rows went to: the history's partitions a record taken in on
+     * {@code day} can be in (its month's and, on the 1st, the month before), not the whole history.
+     */
+    private void analyze(LocalDate day) {
+        jdbc.execute("ANALYZE cdr_superseded, charge, payment");
+        for (LocalDate period : Stream.of(day.withDayOfMonth(1), day.minusDays(1).withDayOfMonth(1)).distinct().toList()) {
+            String partition = jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, period);
+            jdbc.execute("ANALYZE " + partition);
+        }
     }
 
     /** Adds the invoices issued on {@code day}, but for those already counted (issued before this step). */
@@ -60,9 +74,7 @@ public class RunningTotals {
     public void rollBackTo(LocalDate endOfDay) {
         jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
         apply(-1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date > ?", endOfDay);
-        apply(1, """
-                SELECT account_id, billing_period, 'CDR', cdr_id, status, amount FROM cdr_history
-                WHERE superseded_on > ? AND business_date <= ?""", endOfDay, endOfDay);
+        apply(1, SUPERSEDED + "WHERE superseded_on > ? AND taken_on <= ?", endOfDay, endOfDay);
     }
 
     /**

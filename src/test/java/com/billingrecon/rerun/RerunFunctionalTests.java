@@ -350,7 +350,7 @@ class RerunFunctionalTests {
         List<String> listed = Report.read(folder("rerun-" + PERIOD).resolve("reconciliation.csv"),
                 RECONCILIATION_HEADER).column("file");
         assertThat(listed).contains("cdr-2026-10-15.csv").doesNotContain("cdr-2026-10-01.csv");
-        assertThat(Sql.rows(db, "SELECT amount FROM cdr_history WHERE file_name = 'cdr-2026-10-01.csv'")
+        assertThat(Sql.rows(db, "SELECT amount FROM cdr_record WHERE file_name = 'cdr-2026-10-01.csv'")
                 .stream().map(RerunFunctionalTests::plainAmounts).toList()).containsExactly(List.of("1.5"));
 
         // and the next nightly still holds September's file, naming September's rerun, and no longer October's

@@ -34,11 +34,13 @@ public final class Ledger {
 
     /**
      * The row count and MD5 of a table's rows. An input file's stamp is left out: it is the file system's
-     * state when the file was read (times, inode), not something the ledger decided.
+     * state when the file was read (times, inode), not something the ledger decided; nor is its file id, a
+     * number the history's rows refer to it by (the views show the file's name), drawn anew when a rerun
+     * takes the file in again.
      */
     public static String digestSql(String table) {
         return "SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(r, E'\\n' ORDER BY r COLLATE \"C\")), '-') "
-                + "FROM (SELECT (to_jsonb(t) - 'stamp')::text AS r FROM " + table + " t) rows";
+                + "FROM (SELECT (to_jsonb(t) - 'stamp' - 'file_id')::text AS r FROM " + table + " t) rows";
     }
 
     private static String query(String dbUrl, String sql) {

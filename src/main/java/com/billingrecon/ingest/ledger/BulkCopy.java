@@ -112,6 +112,12 @@ final class BulkCopy {
             return true;
         }
 
+        /** NULL. */
+        Line absent() {
+            separate();
+            return this;
+        }
+
         Line number(long value) {
             separate();
             utf8(Long.toString(value));
@@ -154,15 +160,6 @@ final class BulkCopy {
         byte[] end() {
             ascii('\n');
             return Arrays.copyOf(bytes, length);
-        }
-
-        /** A line built by {@link #end()} whose last value is NULL, with that value set to {@code date}. */
-        static byte[] withLastDate(byte[] line, LocalDate date) {
-            Line changed = new Line();
-            changed.bytes = Arrays.copyOf(line, line.length + 16);
-            changed.length = line.length - 1;
-            changed.isoDate(date);
-            return changed.end();
         }
 
         private void separate() {

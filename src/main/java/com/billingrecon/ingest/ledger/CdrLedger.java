@@ -4,16 +4,38 @@ import com.billingrecon.billing.LateUsageRule;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.IdRules;
 import com.billingrecon.ingest.rows.SourceRow;
+import com.billingrecon.totals.RunningTotals;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.Collection;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
-/** CDRs: every accepted record goes to the history; the latest per id is the CDR's current state (view {@code cdr}). */
+/**
+ * CDRs, in the three tables this class alone writes: {@code cdr_state} (one row per CDR, its latest record's
+ * account, status and fingerprint: what the id rules look up), {@code cdr_history} (every accepted record,
+ * append-only, one partition per billing period) and {@code cdr_superseded} (the ONGOING records a later record
+ * replaced). The view {@code cdr} is every CDR's latest record.
+ */
 public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> {
 
     private final JdbcTemplate jdbc;
@@ -29,7 +51,8 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
 
     @Override
     public Map<String, IdRules.PriorCdr> priors(Collection<String> ids) {
-        return IdLookup.byId(jdbc, "SELECT cdr_id, account_id, status, fingerprint FROM cdr_history WHERE cdr_id = ANY(?) AND superseded_on IS NULL", ids,
+        return IdLookup.byId(jdbc, "SELECT cdr_id, account_id, status, encode(fingerprint, 'hex') FROM cdr_state "
+                        + "WHERE cdr_id = ANY(?)", ids,
                 (rs, n) -> new IdRules.PriorCdr(rs.getString(2), CdrRecord.CdrStatus.valueOf(rs.getString(3)),
                         rs.getString(4)));
     }
@@ -56,50 +79,257 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 : "cdr_id " + record.cdrId() + " belongs to account " + prior.accountId();
     }
 
+    /** The record's history row but for its file id, which is known only in the chunk's transaction. */
     @Override
     public byte[] line(CdrRecord r, SourceRow row) {
-        LocalDate businessDate = row.businessDate();
-        return new BulkCopy.Line().text(r.cdrId()).text(r.accountId()).text(r.type().name()).text(r.startTime())
-                .date(r.eventDate()).number(r.durationSeconds()).decimal(r.amount()).text(r.currency())
-                .text(r.status().name()).date(LateUsageRule.billingPeriod(r.eventDate(), businessDate).atDay(1))
-                .text(row.file()).number(row.line()).date(businessDate).text(r.fingerprint())
-                .date(null) // superseded_on: set in save when a later record of the same chunk replaces it
-                .end();
+        return new BulkCopy.Line().text(r.zoneStart()).number(r.durationSeconds()).number(row.line())
+                .date(billingPeriod(r, row)).date(row.businessDate()).text(r.type().name()).text(r.status().name())
+                .decimal(r.amount()).text(r.cdrId()).text(r.accountId()).text(r.currency()).end();
     }
 
     /**
-     * Appends the chunk's records with COPY. A record that replaces the current one of its CDR marks
-     * that one superseded (on the business date of the replacement), whether it was committed before
-     * or came earlier in the same chunk.
+     * Appends the chunk's records to the history and makes each CDR's last one its state. A record that
+     * replaces its CDR's ONGOING record, committed before or earlier in the chunk, leaves that one in
+     * {@code cdr_superseded}.
      */
     @Override
     public void save(List<Accepted<CdrRecord>> accepted) {
         if (accepted.isEmpty()) {
             return;
         }
-        List<byte[]> lines = new ArrayList<>(accepted.size());
-        Map<String, LocalDate> replacedBefore = new LinkedHashMap<>();
-        for (Accepted<CdrRecord> a : accepted) {
-            LocalDate businessDate = a.row().businessDate();
+        Map<String, Integer> fileIds = fileIds(accepted);
+        List<byte[]> history = new ArrayList<>(accepted.size());
+        List<byte[]> supersededInChunk = new ArrayList<>();
+        Map<String, LocalDate> supersededBefore = new LinkedHashMap<>();
+        Map<String, Integer> last = new LinkedHashMap<>(); // each CDR's last record in the chunk, by index
+        Map<String, Boolean> known = new HashMap<>(); // whether the CDR has a state row from before the chunk
+        TreeSet<LocalDate> periods = new TreeSet<>();
+        for (int n = 0; n < accepted.size(); n++) {
+            Accepted<CdrRecord> a = accepted.get(n);
+            CdrRecord r = a.record();
+            int fileId = fileIds.get(a.row().file());
+            history.add(withFileId(fileId, a.line()));
+            periods.add(billingPeriod(r, a.row()));
             if (a.replaces() >= 0) {
-                lines.set(a.replaces(), BulkCopy.Line.withLastDate(lines.get(a.replaces()), businessDate));
+                Accepted<CdrRecord> replaced = accepted.get(a.replaces());
+                supersededInChunk.add(superseded(fileIds.get(replaced.row().file()), replaced, a.row().businessDate()));
             } else if (a.replaces() == Accepted.COMMITTED) {
-                replacedBefore.put(a.record().cdrId(), businessDate);
+                supersededBefore.put(r.cdrId(), a.row().businessDate());
             }
-            lines.add(a.line());
+            known.putIfAbsent(r.cdrId(), a.replaces() == Accepted.COMMITTED);
+            last.put(r.cdrId(), n);
         }
-        jdbc.batchUpdate("UPDATE cdr_history SET superseded_on = ? WHERE cdr_id = ? AND superseded_on IS NULL",
-                replacedBefore.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-        BulkCopy.lines(jdbc.getDataSource(), "cdr_history", COLUMNS + ", superseded_on", lines);
+        for (LocalDate period : periods) {
+            jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period));
+        }
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_history", HISTORY_COLUMNS, history);
+        keepSupersededStates(supersededBefore);
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_superseded", SUPERSEDED_COLUMNS, supersededInChunk);
+        List<byte[]> newStates = new ArrayList<>();
+        List<Object[]> changedStates = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : last.entrySet()) {
+            Accepted<CdrRecord> a = accepted.get(e.getValue());
+            int fileId = fileIds.get(a.row().file());
+            if (known.get(e.getKey())) {
+                changedStates.add(stateValues(fileId, a));
+            } else {
+                newStates.add(stateLine(fileId, a));
+            }
+        }
+        BulkCopy.lines(jdbc.getDataSource(), "cdr_state", STATE_COLUMNS, newStates);
+        jdbc.batchUpdate("""
+                UPDATE cdr_state SET business_date = ?, status = ?::cdr_status, file_id = ?, line = ?, amount = ?,
+                       account_id = ?, fingerprint = decode(?, 'hex')
+                WHERE cdr_id = ?""", changedStates);
     }
 
-    /** A rerun's rollback: each CDR goes back to its latest record taken in up to that day, or away. */
+    /** The committed ONGOING records the chunk replaces, from their state rows, before those change. */
+    private void keepSupersededStates(Map<String, LocalDate> replacedOn) {
+        if (replacedOn.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO cdr_superseded (%s)
+                SELECT s.file_id, s.line, s.business_date, r.day, s.cdr_id, s.account_id, s.amount, s.fingerprint
+                FROM cdr_state s JOIN unnest(?::text[], ?::date[]) AS r (cdr_id, day) ON r.cdr_id = s.cdr_id
+                """.formatted(SUPERSEDED_COLUMNS), statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("text",
+                            replacedOn.keySet().toArray()));
+                    statement.setArray(2, statement.getConnection().createArrayOf("date",
+                            replacedOn.values().stream().map(Date::valueOf).toArray()));
+                });
+    }
+
+    private Map<String, Integer> fileIds(List<Accepted<CdrRecord>> accepted) {
+        String[] names = accepted.stream().map(a -> a.row().file()).distinct().toArray(String[]::new);
+        Map<String, Integer> ids = new HashMap<>();
+        jdbc.query("SELECT file_name, file_id FROM input_file WHERE file_name = ANY(?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", names)),
+                (java.sql.ResultSet rs) -> {
+                    ids.put(rs.getString(1), rs.getInt(2));
+                });
+        return ids;
+    }
+
+    private static byte[] withFileId(int fileId, byte[] line) {
+        byte[] id = (fileId + ",").getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = new byte[id.length + line.length];
+        System.arraycopy(id, 0, whole, 0, id.length);
+        System.arraycopy(line, 0, whole, id.length, line.length);
+        return whole;
+    }
+
+    private static byte[] superseded(int fileId, Accepted<CdrRecord> replaced, LocalDate replacedOn) {
+        CdrRecord r = replaced.record();
+        return new BulkCopy.Line().number(fileId).number(replaced.row().line()).date(replaced.row().businessDate())
+                .date(replacedOn).text(r.cdrId()).text(r.accountId()).decimal(r.amount())
+                .text("\\x" + r.fingerprint()).end();
+    }
+
+    /** A state row; where an ONGOING record is and its amount are kept for the record that may replace it. */
+    private static byte[] stateLine(int fileId, Accepted<CdrRecord> a) {
+        CdrRecord r = a.record();
+        boolean open = !r.status().isFinal();
+        BulkCopy.Line line = new BulkCopy.Line().date(a.row().businessDate()).text(r.status().name());
+        line = open ? line.number(fileId).number(a.row().line()).decimal(r.amount())
+                : line.absent().absent().absent();
+        return line.text(r.cdrId()).text(r.accountId()).text("\\x" + r.fingerprint()).end();
+    }
+
+    private static Object[] stateValues(int fileId, Accepted<CdrRecord> a) {
+        CdrRecord r = a.record();
+        boolean open = !r.status().isFinal();
+        return new Object[] {Date.valueOf(a.row().businessDate()), r.status().name(), open ? fileId : null,
+                open ? a.row().line() : null, open ? r.amount() : null, r.accountId(), r.fingerprint(), r.cdrId()};
+    }
+
+    private static LocalDate billingPeriod(CdrRecord r, SourceRow row) {
+        return LateUsageRule.billingPeriod(r.eventDate(), row.businessDate()).atDay(1);
+    }
+
+    /**
+     * A rerun's rollback: each CDR goes back to its latest record taken in up to that day, or away. History
+     * partitions that hold only later records are emptied whole.
+     */
     public void rollBackTo(LocalDate endOfDay) {
-        jdbc.update("DELETE FROM cdr_history WHERE business_date > ?", endOfDay);
-        jdbc.update("UPDATE cdr_history SET superseded_on = NULL WHERE superseded_on > ?", endOfDay);
+        jdbc.update("DELETE FROM cdr_state WHERE business_date > ?", endOfDay);
+        jdbc.update("""
+                INSERT INTO cdr_state (%s)
+                SELECT taken_on, 'ONGOING', file_id, line, amount, cdr_id, account_id, fingerprint FROM cdr_superseded
+                WHERE superseded_on > ? AND taken_on <= ?""".formatted(STATE_COLUMNS), endOfDay, endOfDay);
+        jdbc.update("DELETE FROM cdr_superseded WHERE superseded_on > ?", endOfDay);
+        for (String partition : periods().stream().map(CdrLedger::partitionName).toList()) {
+            boolean later = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM " + partition + " WHERE business_date > ?)", Boolean.class, endOfDay));
+            if (!later) {
+                continue;
+            }
+            boolean earlier = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM " + partition + " WHERE business_date <= ?)", Boolean.class, endOfDay));
+            if (earlier) {
+                jdbc.update("DELETE FROM " + partition + " WHERE business_date > ?", endOfDay);
+            } else {
+                jdbc.execute("TRUNCATE " + partition);
+            }
+        }
     }
 
-    /** The history's COPY columns, in the order of {@link #line}; superseded_on follows. */
-    private static final String COLUMNS = "cdr_id, account_id, type, start_time, event_date, duration_s, amount, currency, "
-            + "status, billing_period, file_name, line, business_date, fingerprint";
+    /** The billing periods whose history the ledger holds, oldest first (archived ones are not among them). */
+    public List<YearMonth> periods() {
+        return jdbc.queryForList("""
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'cdr_history'::regclass ORDER BY c.relname""", String.class).stream()
+                .map(name -> YearMonth.parse(name.substring(name.length() - 6), PARTITION_MONTH)).toList();
+    }
+
+    /** How many of a period's records are their CDR's latest and still ONGOING: they keep the period in the ledger. */
+    public long ongoing(YearMonth period) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + partitionName(period) + " h WHERE status = 'ONGOING' "
+                + "AND NOT EXISTS (SELECT 1 FROM cdr_superseded s WHERE s.file_id = h.file_id AND s.line = h.line)",
+                Long.class);
+    }
+
+    /**
+     * Writes a period's history to {@code out}: CSV with a header, the table's own columns, in the order taken in.
+     *
+     * @return the number of records written
+     */
+    public long export(YearMonth period, OutputStream out) {
+        return withCopyApi(copy -> copy.copyOut("COPY (SELECT * FROM " + partitionName(period)
+                + " ORDER BY business_date, file_id, line) TO STDOUT WITH (FORMAT csv, HEADER)", out));
+    }
+
+    /**
+     * Takes an exported period's history out of the ledger, keeping per account what the checks recompute
+     * from it (completed usage with its count and digest; how many CDRs have their latest record in it).
+     */
+    public void detach(YearMonth period, String fileName, long records, String sha256) {
+        String partition = partitionName(period);
+        jdbc.update("INSERT INTO cdr_archive (billing_period, file_name, records, sha256) VALUES (?, ?, ?, ?)",
+                Date.valueOf(period.atDay(1)), fileName, records, sha256);
+        jdbc.update("""
+                INSERT INTO cdr_archived_total (billing_period, account_id, usage, usage_items, usage_digest,
+                                                latest_records)
+                SELECT ?, account_id, coalesce(sum(amount) FILTER (WHERE item_kind = 'CDR'), 0),
+                       count(*) FILTER (WHERE item_kind = 'CDR'), coalesce(sum(%s) FILTER (WHERE item_kind = 'CDR'), 0),
+                       count(*) FILTER (WHERE latest)
+                FROM (SELECT h.account_id, CASE WHEN h.status = 'COMPLETED' THEN 'CDR' END AS item_kind,
+                             h.cdr_id AS item_id, h.amount, s.file_id IS NULL AS latest
+                      FROM %s h LEFT JOIN cdr_superseded s ON s.file_id = h.file_id AND s.line = h.line) r
+                GROUP BY account_id""".formatted(RunningTotals.DIGEST, partition), Date.valueOf(period.atDay(1)));
+        jdbc.execute("ALTER TABLE cdr_history DETACH PARTITION " + partition);
+        jdbc.execute("DROP TABLE " + partition);
+    }
+
+    /** Puts an archived period's history back from its file, as it was before it was archived. */
+    public long restore(YearMonth period, InputStream in) {
+        jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period.atDay(1)));
+        long records = withCopyApi(copy -> copy.copyIn("COPY " + partitionName(period)
+                + " FROM STDIN WITH (FORMAT csv, HEADER)", in));
+        jdbc.update("DELETE FROM cdr_archive WHERE billing_period = ?", Date.valueOf(period.atDay(1)));
+        return records;
+    }
+
+    /** An archived period's file and record count, if it is archived. */
+    public Optional<Archived> archived(YearMonth period) {
+        return jdbc.query("SELECT file_name, records, sha256 FROM cdr_archive WHERE billing_period = ?",
+                (rs, n) -> new Archived(period, rs.getString(1), rs.getLong(2), rs.getString(3)),
+                Date.valueOf(period.atDay(1))).stream().findFirst();
+    }
+
+    /** An archived billing period: the file it went to (its name in the archive folder), records, the file's SHA-256. */
+    public record Archived(YearMonth period, String fileName, long records, String sha256) {
+    }
+
+    private interface CopyCall {
+        long on(CopyManager copy) throws SQLException, IOException;
+    }
+
+    private long withCopyApi(CopyCall call) {
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try {
+            return call.on(connection.unwrap(PGConnection.class).getCopyAPI());
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY of the CDR history failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
+    }
+
+    private static final DateTimeFormatter PARTITION_MONTH = DateTimeFormatter.ofPattern("uuuuMM");
+
+    /** As {@code cdr_history_partition} (V50) names it. */
+    private static String partitionName(YearMonth period) {
+        return "cdr_history_" + period.format(PARTITION_MONTH);
+    }
+
+    /** The tables' COPY columns, in the order their lines are built. */
+    private static final String HISTORY_COLUMNS = "file_id, start_time, duration_s, line, billing_period, business_date, "
+            + "type, status, amount, cdr_id, account_id, currency";
+    private static final String STATE_COLUMNS = "business_date, status, file_id, line, amount, cdr_id, account_id, "
+            + "fingerprint";
+    private static final String SUPERSEDED_COLUMNS = "file_id, line, taken_on, superseded_on, cdr_id, account_id, "
+            + "amount, fingerprint";
 }

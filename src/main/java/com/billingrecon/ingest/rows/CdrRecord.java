@@ -6,9 +6,11 @@ import java.time.LocalDate;
 /**
  * A usage record that passed the row rules that need no history.
  *
+ * @param zoneStart start_time as the billing zone's wall-clock time (what the ledger keeps; the given text is in the
+ *                  fingerprint)
  * @param eventDate the date of start_time in the billing zone
  */
-public record CdrRecord(String cdrId, String accountId, CdrType type, String startTime, LocalDate eventDate,
+public record CdrRecord(String cdrId, String accountId, CdrType type, String zoneStart, LocalDate eventDate,
                         long durationSeconds, BigDecimal amount, String currency, CdrStatus status,
                         String fingerprint) {
 

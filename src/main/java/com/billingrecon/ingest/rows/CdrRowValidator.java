@@ -49,13 +49,13 @@ public final class CdrRowValidator {
         CdrType type = FieldRules.constant(CdrType.class, "type", row.value("type"), INVALID_TYPE);
         CdrStatus status = FieldRules.constant(CdrStatus.class, "status", row.value("status"), INVALID_STATUS);
         String startTime = row.value("start_time");
-        LocalDate eventDate = startTimes.zoneDate(startTime);
-        if (eventDate == null) {
+        StartTimeParser.ZoneTime zoneTime = startTimes.zoneTime(startTime);
+        if (zoneTime == null) {
             throw new RowRejected(INVALID_DATE, "start_time " + quoted(startTime) + " is not a valid date-time");
         }
         long duration = durationSeconds(row.value("duration_s"));
-        FieldRules.notAfterBusinessDate("start_time's date", eventDate, row.businessDate());
-        return new CdrRecord(cdrId, accountId, type, startTime, eventDate, duration, amount, currency, status,
+        FieldRules.notAfterBusinessDate("start_time's date", zoneTime.date(), row.businessDate());
+        return new CdrRecord(cdrId, accountId, type, zoneTime.wallClock(), zoneTime.date(), duration, amount, currency, status,
                 row.fingerprint());
     }
 

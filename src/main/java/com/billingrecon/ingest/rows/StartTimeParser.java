@@ -2,6 +2,9 @@ package com.billingrecon.ingest.rows;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -34,27 +37,61 @@ public final class StartTimeParser {
 
     /** The date of {@code startTime} in the billing zone, or null when it is not a valid start_time. */
     public LocalDate zoneDate(String text) {
-        if (text.length() < TIME_END) {
+        long wallClock = wallClockSecond(text);
+        return wallClock == INVALID ? null : LocalDate.ofEpochDay(Math.floorDiv(wallClock, SECONDS_PER_DAY));
+    }
+
+    /**
+     * A start time in the billing zone: its date (the event date) and its wall-clock time as
+     * {@code YYYY-MM-DD HH:MM:SS[.ffffff]}, the ledger's timestamp (a fraction finer than microseconds is
+     * cut, never rounded, so the date stays the event date).
+     */
+    public record ZoneTime(LocalDate date, String wallClock) {
+    }
+
+    /** {@code startTime} in the billing zone, or null when it is not a valid start_time. */
+    public ZoneTime zoneTime(String text) {
+        long second = wallClockSecond(text);
+        if (second == INVALID) {
             return null;
+        }
+        String fraction = text.substring(TIME_END, Math.min(afterFraction(text), TIME_END + 7));
+        LocalDateTime wallClock = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+        if (wallClock.getYear() < 1) { // PostgreSQL has no year 0: ISO year 0 is 1 BC, -1 is 2 BC
+            return new ZoneTime(wallClock.toLocalDate(), String.format("%04d-%02d-%02d %02d:%02d:%02d%s BC",
+                    1 - wallClock.getYear(), wallClock.getMonthValue(), wallClock.getDayOfMonth(),
+                    wallClock.getHour(), wallClock.getMinute(), wallClock.getSecond(), fraction));
+        }
+        return new ZoneTime(wallClock.toLocalDate(), wallClock.format(WALL_CLOCK) + fraction);
+    }
+
+    private static final long INVALID = Long.MIN_VALUE;
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    /** Seconds from 1970-01-01T00:00 of the billing zone's wall clock, or {@link #INVALID}. */
+    private long wallClockSecond(String text) {
+        if (text.length() < TIME_END) {
+            return INVALID;
         }
         LocalDate date = StrictDate.parseAt(text, 0);
         char separator = text.charAt(10);
         if (date == null || (separator != 'T' && separator != ' ')) {
-            return null;
+            return INVALID;
         }
         int secondOfDay = secondOfDay(text);
         int position = afterFraction(text);
         if (secondOfDay < 0 || position < 0) {
-            return null;
+            return INVALID;
         }
+        long given = date.toEpochDay() * SECONDS_PER_DAY + secondOfDay;
         if (position == text.length()) {
-            return date; // no offset: already a billing-zone time
+            return given; // no offset: already a billing-zone time
         }
         int offsetSeconds = offsetSeconds(text, position);
         if (offsetSeconds == Integer.MIN_VALUE) {
-            return null;
+            return INVALID;
         }
-        return zoneDateAt(date.toEpochDay() * SECONDS_PER_DAY + secondOfDay - offsetSeconds);
+        return zoneSecondAt(given - offsetSeconds);
     }
 
     /** HH:MM:SS at position 11 as seconds of the day, or -1 when it is not a real time of day. */
@@ -106,13 +143,14 @@ public final class StartTimeParser {
         return sign == '-' ? -seconds : seconds;
     }
 
-    private LocalDate zoneDateAt(long epochSecond) {
+    /** The zone's wall clock at the instant, in seconds from 1970-01-01T00:00 of that clock. */
+    private long zoneSecondAt(long epochSecond) {
         OffsetWindow current = window;
         if (!current.contains(epochSecond)) {
             current = windowAround(epochSecond);
             window = current;
         }
-        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + current.offsetSeconds(), SECONDS_PER_DAY));
+        return epochSecond + current.offsetSeconds();
     }
 
     /** The span of time, between two transitions of the zone, that holds the instant, with its offset. */

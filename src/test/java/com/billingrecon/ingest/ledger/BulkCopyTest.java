@@ -3,8 +3,11 @@ package com.billingrecon.ingest.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.support.TestDatabase;
+import com.billingrecon.ingest.rows.StartTimeParser;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,14 +75,33 @@ class BulkCopyTest {
     }
 
     @Test
-    void aLastNullValueCanBeSetToADateAfterTheLineWasMade() {
-        jdbc.execute("CREATE TABLE t (a text, until date)");
-        byte[] line = new BulkCopy.Line().text("x,y").date(null).end();
+    void anAbsentValueIsNullWhateverTheColumnType() {
+        jdbc.execute("CREATE TABLE t (a text, n integer, m numeric, d date)");
+        byte[] line = new BulkCopy.Line().text("x").absent().absent().absent().end();
 
-        BulkCopy.lines(dataSource, "t", "a, until", List.of(BulkCopy.Line.withLastDate(line, LocalDate.of(2026, 10, 1))));
+        BulkCopy.lines(dataSource, "t", "a, n, m, d", List.of(line));
 
-        assertThat(jdbc.queryForList("SELECT a || '|' || until FROM t", String.class))
-                .containsExactly("x,y|2026-10-01");
+        assertThat(jdbc.queryForList("SELECT a || (n IS NULL) || (m IS NULL) || (d IS NULL) FROM t", String.class))
+                .containsExactly("xtruetruetrue");
+    }
+
+    @Test
+    void startTimesInTheBillingZoneAreStoredAsTheTimestampsTheyName() {
+        jdbc.execute("CREATE TABLE t (n integer, start_time timestamp)");
+        StartTimeParser utc = new StartTimeParser(ZoneId.of("UTC"));
+        List<String> given = List.of("2026-10-05T23:59:59.1234567", "2026-10-06T02:00:00+02:00",
+                "0000-01-01T07:30:00+08:00", "0000-01-01 00:00:00");
+        List<byte[]> lines = new ArrayList<>();
+        for (int n = 0; n < given.size(); n++) {
+            lines.add(new BulkCopy.Line().number(n).text(utc.zoneTime(given.get(n)).wallClock()).end());
+        }
+
+        BulkCopy.lines(dataSource, "t", "n, start_time", lines);
+
+        assertThat(jdbc.query("SELECT start_time FROM t ORDER BY n", (rs, i) -> rs.getObject(1, LocalDateTime.class)))
+                .containsExactly(LocalDateTime.of(2026, 10, 5, 23, 59, 59, 123_456_000),
+                        LocalDateTime.of(2026, 10, 6, 0, 0), LocalDateTime.of(-1, 12, 31, 23, 30),
+                        LocalDateTime.of(0, 1, 1, 0, 0));
     }
 
     @Test

@@ -37,7 +37,7 @@ class CdrHistoryFunctionalTests {
 
         assertThat(Sql.rows(db, """
                 SELECT cdr_id, file_name, line, status, amount, coalesce(superseded_on::text, '')
-                FROM cdr_history ORDER BY cdr_id, business_date, line"""))
+                FROM cdr_record ORDER BY cdr_id, business_date, line"""))
                 .containsExactly(
                         List.of("U1", "cdr-2026-10-14.csv", "2", "ONGOING", "1", "2026-10-14"),
                         List.of("U1", "cdr-2026-10-14.csv", "5", "COMPLETED", "1.5", ""),
