@@ -7,7 +7,7 @@ import com.billingrecon.ingest.csv.CsvRecord;
 import com.billingrecon.ingest.csv.CsvRecordReader;
 import com.billingrecon.ingest.rows.AccountRecord;
 import com.billingrecon.ingest.rows.AccountRowValidator;
-import com.billingrecon.ingest.rows.Checked;
+import com.billingrecon.ingest.rows.ValidatedRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public final class InvoicedCurrencies {
             }
             CsvHeader header = CsvHeader.of(first);
             for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-                Checked<AccountRecord> checked = validator.check(header.toRow(FileKind.ACCOUNTS, file, null, record));
+                ValidatedRow<AccountRecord> checked = validator.check(header.toRow(FileKind.ACCOUNTS, file, null, record));
                 if (checked.isValid() && checked.record().mode() != InvoicingMode.NO_INVOICE) {
                     currencies.add(checked.record().currency());
                 }
