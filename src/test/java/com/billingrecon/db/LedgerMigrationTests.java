@@ -142,7 +142,7 @@ class LedgerMigrationTests {
                 LEFT JOIN cdr_superseded s ON s.file_id = f.file_id AND s.line = r.line
                 LEFT JOIN cdr_state c ON c.cdr_id = r.cdr_id AND s.file_id IS NULL;
                 DROP VIEW totalled_item, invoice_item, cdr, cdr_record;
-                DROP TABLE cdr_history, cdr_state, cdr_superseded;
+                DROP TABLE cdr_history, cdr_state, cdr_superseded, cdr_archived_total, cdr_archive;
                 DROP FUNCTION cdr_history_partition(date);
                 DROP TYPE cdr_type, cdr_status;
                 ALTER TABLE input_file DROP COLUMN file_id;
