@@ -82,9 +82,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
     /** The record's history row but for its file id, which is known only in the chunk's transaction. */
     @Override
     public byte[] line(CdrRecord r, SourceRow row) {
-        return new BulkCopy.Line().text(r.zoneStart()).number(r.durationSeconds()).number(row.line())
-                .date(billingPeriod(r, row)).date(row.businessDate()).text(r.type().name()).text(r.status().name())
-                .decimal(r.amount()).text(r.cdrId()).text(r.accountId()).text(r.currency()).end();
+        return HISTORY.line(r, row);
     }
 
     /**
@@ -112,7 +110,8 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
             periods.add(billingPeriod(r, a.row()));
             if (a.replaces() >= 0) {
                 Accepted<CdrRecord> replaced = accepted.get(a.replaces());
-                supersededInChunk.add(superseded(fileIds.get(replaced.row().file()), replaced, a.row().businessDate()));
+                supersededInChunk.add(SUPERSEDED.line(new Replaced(new Placed(replaced.record(), replaced.row(),
+                        fileIds.get(replaced.row().file())), a.row().businessDate()), replaced.row()));
             } else if (a.replaces() == Accepted.COMMITTED) {
                 supersededBefore.put(r.cdrId(), a.row().businessDate());
             }
@@ -133,7 +132,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
             if (known.get(e.getKey())) {
                 changedStates.add(stateValues(fileId, a));
             } else {
-                newStates.add(stateLine(fileId, a));
+                newStates.add(STATE.line(new Placed(a.record(), a.row(), fileId), a.row()));
             }
         }
         BulkCopy.lines(jdbc.getDataSource(), "cdr_state", STATE_COLUMNS, newStates);
@@ -177,23 +176,6 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         System.arraycopy(id, 0, whole, 0, id.length);
         System.arraycopy(line, 0, whole, id.length, line.length);
         return whole;
-    }
-
-    private static byte[] superseded(int fileId, Accepted<CdrRecord> replaced, LocalDate replacedOn) {
-        CdrRecord r = replaced.record();
-        return new BulkCopy.Line().number(fileId).number(replaced.row().line()).date(replaced.row().businessDate())
-                .date(replacedOn).text(r.cdrId()).text(r.accountId()).decimal(r.amount())
-                .text("\\x" + r.fingerprint()).end();
-    }
-
-    /** A state row; where an ONGOING record is and its amount are kept for the record that may replace it. */
-    private static byte[] stateLine(int fileId, Accepted<CdrRecord> a) {
-        CdrRecord r = a.record();
-        boolean open = !r.status().isFinal();
-        BulkCopy.Line line = new BulkCopy.Line().date(a.row().businessDate()).text(r.status().name());
-        line = open ? line.number(fileId).number(a.row().line()).decimal(r.amount())
-                : line.absent().absent().absent();
-        return line.text(r.cdrId()).text(r.accountId()).text("\\x" + r.fingerprint()).end();
     }
 
     private static Object[] stateValues(int fileId, Accepted<CdrRecord> a) {
@@ -325,11 +307,71 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
         return "cdr_history_" + period.format(PARTITION_MONTH);
     }
 
-    /** The tables' COPY columns, in the order their lines are built. */
-    private static final String HISTORY_COLUMNS = "file_id, start_time, duration_s, line, billing_period, business_date, "
-            + "type, status, amount, cdr_id, account_id, currency";
-    private static final String STATE_COLUMNS = "business_date, status, file_id, line, amount, cdr_id, account_id, "
-            + "fingerprint";
-    private static final String SUPERSEDED_COLUMNS = "file_id, line, taken_on, superseded_on, cdr_id, account_id, "
-            + "amount, fingerprint";
+    /** A record accepted in the chunk, with the id of its file. */
+    private record Placed(CdrRecord record, SourceRow row, int fileId) {
+
+        /** An ONGOING record's state keeps where it is and its amount, for the record that may replace it. */
+        boolean open() {
+            return !record.status().isFinal();
+        }
+    }
+
+    /** An ONGOING record and the business date of the record that replaced it. */
+    private record Replaced(Placed record, LocalDate on) {
+    }
+
+    /** The history's columns but the file id, which leads each line. */
+    private static final CopyColumns<CdrRecord> HISTORY = new CopyColumns<CdrRecord>()
+            .column("start_time", (line, r, row) -> line.text(r.zoneStart()))
+            .column("duration_s", (line, r, row) -> line.number(r.durationSeconds()))
+            .column("line", (line, r, row) -> line.number(row.line()))
+            .column("billing_period", (line, r, row) -> line.date(billingPeriod(r, row)))
+            .column("business_date", (line, r, row) -> line.date(row.businessDate()))
+            .column("type", (line, r, row) -> line.text(r.type().name()))
+            .column("status", (line, r, row) -> line.text(r.status().name()))
+            .column("amount", (line, r, row) -> line.decimal(r.amount()))
+            .column("cdr_id", (line, r, row) -> line.text(r.cdrId()))
+            .column("account_id", (line, r, row) -> line.text(r.accountId()))
+            .column("currency", (line, r, row) -> line.text(r.currency()));
+    private static final String HISTORY_COLUMNS = "file_id, " + HISTORY.names();
+
+    private static final CopyColumns<Placed> STATE = new CopyColumns<Placed>()
+            .column("business_date", (line, p, row) -> line.date(row.businessDate()))
+            .column("status", (line, p, row) -> line.text(p.record().status().name()))
+            .column("file_id", (line, p, row) -> {
+                if (p.open()) {
+                    line.number(p.fileId());
+                } else {
+                    line.absent();
+                }
+            })
+            .column("line", (line, p, row) -> {
+                if (p.open()) {
+                    line.number(row.line());
+                } else {
+                    line.absent();
+                }
+            })
+            .column("amount", (line, p, row) -> {
+                if (p.open()) {
+                    line.decimal(p.record().amount());
+                } else {
+                    line.absent();
+                }
+            })
+            .column("cdr_id", (line, p, row) -> line.text(p.record().cdrId()))
+            .column("account_id", (line, p, row) -> line.text(p.record().accountId()))
+            .column("fingerprint", (line, p, row) -> line.text("\\x" + p.record().fingerprint()));
+    private static final String STATE_COLUMNS = STATE.names();
+
+    private static final CopyColumns<Replaced> SUPERSEDED = new CopyColumns<Replaced>()
+            .column("file_id", (line, x, row) -> line.number(x.record().fileId()))
+            .column("line", (line, x, row) -> line.number(row.line()))
+            .column("taken_on", (line, x, row) -> line.date(row.businessDate()))
+            .column("superseded_on", (line, x, row) -> line.date(x.on()))
+            .column("cdr_id", (line, x, row) -> line.text(x.record().record().cdrId()))
+            .column("account_id", (line, x, row) -> line.text(x.record().record().accountId()))
+            .column("amount", (line, x, row) -> line.decimal(x.record().record().amount()))
+            .column("fingerprint", (line, x, row) -> line.text("\\x" + x.record().record().fingerprint()));
+    private static final String SUPERSEDED_COLUMNS = SUPERSEDED.names();
 }
