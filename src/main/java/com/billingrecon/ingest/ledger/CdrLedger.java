@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.Collection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -96,18 +96,17 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
             return;
         }
         Map<String, Integer> fileIds = fileIds(accepted);
-        List<byte[]> history = new ArrayList<>(accepted.size());
+        Map<LocalDate, List<byte[]>> history = new TreeMap<>(); // by billing period
         List<byte[]> supersededInChunk = new ArrayList<>();
         Map<String, LocalDate> supersededBefore = new LinkedHashMap<>();
         Map<String, Integer> last = new LinkedHashMap<>(); // each CDR's last record in the chunk, by index
         Map<String, Boolean> known = new HashMap<>(); // whether the CDR has a state row from before the chunk
-        TreeSet<LocalDate> periods = new TreeSet<>();
         for (int n = 0; n < accepted.size(); n++) {
             Accepted<CdrRecord> a = accepted.get(n);
             CdrRecord r = a.record();
             int fileId = fileIds.get(a.row().file());
-            history.add(withFileId(fileId, a.line()));
-            periods.add(billingPeriod(r, a.row()));
+            history.computeIfAbsent(billingPeriod(r, a.row()), p -> new ArrayList<>(accepted.size()))
+                    .add(withFileId(fileId, a.line()));
             if (a.replaces() >= 0) {
                 Accepted<CdrRecord> replaced = accepted.get(a.replaces());
                 supersededInChunk.add(SUPERSEDED.line(new Replaced(new Placed(replaced.record(), replaced.row(),
@@ -118,10 +117,10 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
             known.putIfAbsent(r.cdrId(), a.replaces() == Accepted.COMMITTED);
             last.put(r.cdrId(), n);
         }
-        for (LocalDate period : periods) {
-            jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period));
-        }
-        BulkCopy.lines(jdbc.getDataSource(), "cdr_history", HISTORY_COLUMNS, history);
+        // straight into each period's partition: the server need not route every row
+        history.forEach((period, lines) -> BulkCopy.lines(jdbc.getDataSource(),
+                jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period)),
+                HISTORY_COLUMNS, lines));
         keepSupersededStates(supersededBefore);
         BulkCopy.lines(jdbc.getDataSource(), "cdr_superseded", SUPERSEDED_COLUMNS, supersededInChunk);
         List<byte[]> newStates = new ArrayList<>();
