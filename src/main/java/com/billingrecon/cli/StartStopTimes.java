@@ -47,7 +47,7 @@ final class StartStopTimes {
         mark = now;
     }
 
-    /** Records a part of an earlier phase measured on its own, e.g. Flyway's within the context. */
+    /** Records a phase measured on another thread, e.g. the database's start beside the context's. */
     void part(String phase, Duration took) {
         phases.put(phase, took);
     }
