@@ -14,6 +14,8 @@
 #   DB_URL, DB_USER, DB_PASSWORD   an external PostgreSQL; otherwise DATA_DIR
 #   DATA_DIR                embedded PostgreSQL data (the jar's default is ./var/db)
 #   JAVA_OPTS               e.g. "-Xmx2g"
+#   BILLING_RECON_CDS_DIR   a writable folder: start through jobs/billing-recon.sh, which keeps a
+#                           class data sharing archive there (a faster start; see that script)
 #   BILLING_RECON_LOG_FILE  where stack traces go (default DATA_DIR/billing-recon.log;
 #                           none with an external database unless set)
 #
@@ -54,4 +56,8 @@ fi
 echo "billing-recon nightly: run date $run_date, zone $zone, input $INPUT_DIR, output $OUTPUT_DIR" >&2
 # JAVA_OPTS is split into words on purpose (several options in one variable).
 # shellcheck disable=SC2086
+if [[ -n "${BILLING_RECON_CDS_DIR:-}" ]]; then
+    # the faster start: the application's classes from a class data sharing archive kept in that folder
+    BILLING_RECON_JAR="$jar" exec "$repo_root/jobs/billing-recon.sh" "${args[@]}"
+fi
 exec java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}"

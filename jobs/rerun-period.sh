@@ -9,7 +9,7 @@
 #   PERIOD                  required, YYYY-MM (no later than the period of the last run date)
 #   DROP_MISSING=1          accept that a processed file of PERIOD or later is gone (--drop-missing)
 #   INPUT_DIR, OUTPUT_DIR, BILLING_RECON_JAR, BILLING_ZONE, DB_URL, DB_USER, DB_PASSWORD,
-#   DATA_DIR, JAVA_OPTS, BILLING_RECON_LOG_FILE   as for nightly.sh (same database, same zone)
+#   DATA_DIR, JAVA_OPTS, BILLING_RECON_LOG_FILE, BILLING_RECON_CDS_DIR   as for nightly.sh (same database, same zone)
 #
 # Exit codes (those of the jar, passed through):
 #   0  done
@@ -51,4 +51,8 @@ esac
 echo "billing-recon rerun: period $PERIOD, zone $zone, input $INPUT_DIR, output $OUTPUT_DIR" >&2
 # JAVA_OPTS is split into words on purpose (several options in one variable).
 # shellcheck disable=SC2086
+if [[ -n "${BILLING_RECON_CDS_DIR:-}" ]]; then
+    # the faster start: the application's classes from a class data sharing archive kept in that folder
+    BILLING_RECON_JAR="$jar" exec "$repo_root/jobs/billing-recon.sh" "${args[@]}"
+fi
 exec java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}"

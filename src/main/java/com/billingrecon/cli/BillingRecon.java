@@ -3,7 +3,7 @@ package com.billingrecon.cli;
 import com.billingrecon.BillingReconApplication;
 import com.billingrecon.db.AnotherRunException;
 import com.billingrecon.db.Database;
-import com.billingrecon.db.RunLock;
+import com.billingrecon.db.DatabaseStart;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
@@ -19,8 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The process around a run: check the command line, open the database, take the one-run lock,
- * start the application context and hand the request to the {@link RunDispatcher}.
+ * The process around a run: check the command line, open the database, take the one-run lock and bring the schema
+ * up to date (on a thread of its own, {@link DatabaseStart}) while the application context starts, then hand the
+ * request to the {@link RunDispatcher}.
  */
 public final class BillingRecon {
 
@@ -34,6 +35,7 @@ public final class BillingRecon {
     }
 
     public static ExitCode run(String... args) {
+        StartStopTimes times = StartStopTimes.fromProcessStart();
         List<String> arguments = List.of(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("explain") && !CommandLineParser.wantsHelp(arguments)) {
             return ExplainCommand.run(arguments.subList(1, arguments.size()));
@@ -59,18 +61,27 @@ public final class BillingRecon {
         }
         StopSignal.install();
         try (RunLog runLog = RunLog.start()) {
-            return run(request, runLog);
+            ExitCode exit = run(request, runLog, times);
+            times.mark("stop");
+            times.log();
+            return exit;
         }
     }
 
-    private static ExitCode run(RunRequest request, RunLog runLog) {
-        try (Database database = open(request);
-             RunLock lock = RunLock.acquire(database.dataSource());
+    private static ExitCode run(RunRequest request, RunLog runLog, StartStopTimes times) {
+        times.mark("arguments");
+        try (DatabaseStart database = DatabaseStart.begin(() -> open(request));
              ConfigurableApplicationContext context = start(database, request.settings())) {
+            times.mark("context");
+            DatabaseStart.Ready ready = database.awaitReady();
+            times.mark("database wait");
+            times.part("database start", ready.open());
+            times.part(ready.migrated() ? "migrations" : "schema check", ready.migrations());
             runLog.writeTo(RunLog.fileFor(request));
-            log.info("billing-recon {} on {}", request.describe(), database.describe());
+            log.info("billing-recon {} on {}", request.describe(), ready.database().describe());
             StopSignal.whenRequested(context.getBean(DayLauncher.class)::requestStop);
             ExitCode exit = context.getBean(RunDispatcher.class).run(request);
+            times.mark("command");
             return StopSignal.wasRequested() && exit == ExitCode.DONE ? ExitCode.FAILED : exit;
         } catch (UsageException e) {
             return usageError(e);
@@ -106,13 +117,20 @@ public final class BillingRecon {
 
     /**
      * The context gets the run's database as its only data source; no arguments reach Boot's property parsing,
-     * only the settings the command line stands for (a configuration file, documents asked for).
+     * only the settings the command line stands for (a configuration file, documents asked for). It starts while the
+     * database does; if the database's start failed, that failure is the one thrown, not the context's about it.
      */
-    static ConfigurableApplicationContext start(Database database, Map<String, Object> settings) {
-        return new SpringApplicationBuilder(BillingReconApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(settings)
-                .initializers(context -> context.getBeanFactory().registerSingleton("dataSource", database.dataSource()))
-                .run();
+    static ConfigurableApplicationContext start(DatabaseStart database, Map<String, Object> settings)
+            throws Exception {
+        try {
+            return new SpringApplicationBuilder(BillingReconApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties(settings)
+                    .initializers(c -> c.getBeanFactory().registerSingleton("dataSource", database.dataSource()))
+                    .run();
+        } catch (RuntimeException e) {
+            database.awaitReady();
+            throw e;
+        }
     }
 }
