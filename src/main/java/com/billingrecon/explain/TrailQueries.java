@@ -25,6 +25,11 @@ final class TrailQueries {
 
     /** A CDR record that was the CDR's latest at the end of day ?. */
     private static final String CDR_AS_OF = "h.business_date <= ? AND (h.superseded_on IS NULL OR h.superseded_on > ?)";
+    /**
+     * An archived month's completed usage, as archive kept it, counts once the day is on or after the month's
+     * close date (every record of the month was taken in by then); for an earlier day its CDRs must be restored.
+     */
+    private static final String ARCHIVED_BY = "(billing_period + interval '1 month')::date <= ?";
     private static final String CURRENT = InvoiceStatus.CURRENT_REVISION;
 
     private final JdbcTemplate jdbc;
@@ -59,11 +64,14 @@ final class TrailQueries {
                 SELECT billing_period, 'CHARGE', type, count(*), sum(amount) FROM charge
                 WHERE account_id = ? AND business_date <= ? AND ? AND %2$s
                 GROUP BY billing_period, type
+                UNION ALL
+                SELECT billing_period, 'CDR', 'archived', usage_items, usage FROM cdr_archived_total
+                WHERE account_id = ? AND %3$s AND %2$s
                 ORDER BY 1, 2, 3
-                """.formatted(CDR_AS_OF, samePeriod),
+                """.formatted(CDR_AS_OF, samePeriod, ARCHIVED_BY),
                 (rs, n) -> new UnbilledGroup(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2),
                         rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)),
-                accountId, asOf, asOf, from, from, accountId, asOf, withCharges, from, from);
+                accountId, asOf, asOf, from, from, accountId, asOf, withCharges, from, from, accountId, asOf, from, from);
     }
 
     /** Unbilled usage whose event month is not its billing period: it came in after its month closed. */
@@ -159,14 +167,15 @@ final class TrailQueries {
                        (SELECT coalesce(sum(amount) FILTER (WHERE billing_period = ?), 0) FROM charge
                         WHERE account_id = ? AND business_date <= ?),
                        (SELECT coalesce(sum(amount) FILTER (WHERE status = 'COMPLETED'), 0) FROM cdr_record h
-                        WHERE account_id = ? AND %1$s),
+                        WHERE account_id = ? AND %1$s)
+                       + (SELECT coalesce(sum(usage), 0) FROM cdr_archived_total WHERE account_id = ? AND %3$s),
                        (SELECT coalesce(sum(amount), 0) FROM charge WHERE account_id = ? AND business_date <= ?),
                        (SELECT coalesce(sum(amount), 0) FROM payment WHERE account_id = ? AND business_date <= ?),
                        (SELECT coalesce(sum(total), 0) FROM invoice WHERE account_id = ? AND issue_date <= ? AND %2$s)
-                """.formatted(CDR_AS_OF, CURRENT),
+                """.formatted(CDR_AS_OF, CURRENT, ARCHIVED_BY),
                 (rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)},
                 accountId, asOf, asOf, current, accountId, asOf, asOf, current, accountId, asOf, accountId, asOf, asOf,
-                accountId, asOf, accountId, asOf, accountId, asOf);
+                accountId, asOf, accountId, asOf, accountId, asOf, accountId, asOf);
     }
 }

@@ -102,6 +102,18 @@ class ArchiveFunctionalTests {
         assertThat(Run.rerun(archived, input, work.resolve("a"), "2026-09")).isEqualTo(ExitCode.DONE);
     }
 
+    /** A NO_INVOICE account's figures sum every period: explain counts an archived month's usage as archive kept it. */
+    @Test
+    void explainOfAnAccountWhoseFiguresSumEveryPeriodCountsTheArchivedMonth() {
+        assertThat(archive(archived, "--before=2026-10")).isEqualTo(ExitCode.DONE);
+
+        Run.Outcome explained = Run.capturingStderr(() -> BillingRecon.run("explain", "--account=A03",
+                "--as-of=2026-10-02", "--output-dir=" + work.resolve("a"), "--db-url=" + archived,
+                "--db-user=postgres"));
+
+        assertThat(explained.exit()).as(explained.stderr()).isEqualTo(ExitCode.DONE);
+    }
+
     @Test
     void aMonthWhoseInvoicesAreNotIssuedStaysInTheLedgerAndIsNamed() {
         Run.Outcome outcome = Run.capturingStderr(() -> archive(archived, "--before=2026-11"));
