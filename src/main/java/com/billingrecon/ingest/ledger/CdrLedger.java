@@ -158,15 +158,10 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 });
     }
 
+    /** The ids of the chunk's files, by name. */
     private Map<String, Integer> fileIds(List<Accepted<CdrRecord>> accepted) {
-        String[] names = accepted.stream().map(a -> a.row().file()).distinct().toArray(String[]::new);
-        Map<String, Integer> ids = new HashMap<>();
-        jdbc.query("SELECT file_name, file_id FROM input_file WHERE file_name = ANY(?)",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", names)),
-                (java.sql.ResultSet rs) -> {
-                    ids.put(rs.getString(1), rs.getInt(2));
-                });
-        return ids;
+        return IdLookup.byId(jdbc, "SELECT file_name, file_id FROM input_file WHERE file_name = ANY(?)",
+                accepted.stream().map(a -> a.row().file()).distinct().toList(), (rs, n) -> rs.getInt(2));
     }
 
     private static byte[] withFileId(int fileId, byte[] line) {
