@@ -7,6 +7,7 @@ import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.ReportFolders;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.Sql;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SPEC §7: a failure that is not bad input ends with one line on stderr naming the cause and the fix, and the
  * right exit code; no stack trace reaches stderr. Each case runs the whole command against a real PostgreSQL.
  */
+@Slow
 class OneLineFailureTests {
 
     @TempDir

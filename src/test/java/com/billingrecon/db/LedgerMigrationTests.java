@@ -7,6 +7,7 @@ import com.billingrecon.ingest.rows.SourceRow;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import com.billingrecon.support.Verify;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+@Slow
 class LedgerMigrationTests {
 
     private static final List<String> CDR = List.of("U1", "A1", "CALL", "2026-10-05T10:15:30+08:00", "60", "0.204",

@@ -7,6 +7,7 @@ import com.billingrecon.support.FinanceFiles;
 import com.billingrecon.support.GeneratedInput;
 import com.billingrecon.support.Report;
 import com.billingrecon.support.Run;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * journal written (nightly and rerun) adds up to the ledger the rerun left, while the nightly journals alone no
  * longer do, and the rerun's journal posts exactly what the late files changed.
  */
+@Slow
 class JournalControlsFunctionalTests {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 9, 24);

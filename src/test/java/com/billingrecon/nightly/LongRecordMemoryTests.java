@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.billingrecon.support.ChildRun;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Report;
+import com.billingrecon.support.Slow;
 import com.billingrecon.support.TestDatabase;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A third day rejects 2,500 such rows (150 MB of raw records), which its rejects.csv must stream, not hold.
  * The files are generated in a temporary folder, streamed, and deleted afterwards.
  */
+@Slow
 class LongRecordMemoryTests {
 
     private static final String CDR_HEADER = InputFiles.CDR;
