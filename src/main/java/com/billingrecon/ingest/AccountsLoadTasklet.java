@@ -5,6 +5,7 @@ import com.billingrecon.domain.InputFileName;
 import com.billingrecon.ingest.csv.CsvHeader;
 import com.billingrecon.ingest.csv.CsvRecord;
 import com.billingrecon.ingest.csv.CsvRecordReader;
+import com.billingrecon.ingest.csv.FileInspection;
 import com.billingrecon.ingest.rows.AccountRecord;
 import com.billingrecon.ingest.rows.AccountRowValidator;
 import com.billingrecon.ingest.rows.AccountsFileRules;
@@ -51,6 +52,9 @@ public class AccountsLoadTasklet implements Tasklet {
         FileCounts counts = new FileCounts();
         List<AccountRecord> accepted = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
+        // what a rerun compares with the digest each closed day kept (BusinessDays): the days closed with
+        // other accounts are replayed
+        String sha256 = FileInspection.sha256(input.resolve(file));
         try (CsvRecordReader reader = new CsvRecordReader(
                 Files.newBufferedReader(input.resolve(file), StandardCharsets.UTF_8))) {
             CsvHeader header = CsvHeader.of(reader.next());
@@ -71,7 +75,7 @@ public class AccountsLoadTasklet implements Tasklet {
                 }
             }
         }
-        store.register(file, FileKind.ACCOUNTS, null, "", null, null, null);
+        store.register(file, FileKind.ACCOUNTS, null, "", sha256, null, null);
         store.deleteRejects(file);
         store.saveRejects(rejects);
         store.addCounts(Map.of(file, counts));

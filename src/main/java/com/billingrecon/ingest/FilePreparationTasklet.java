@@ -5,12 +5,9 @@ import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.csv.FileInspection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,46 +76,16 @@ public class FilePreparationTasklet implements Tasklet {
 
     /** Files dated on or before the last run date that are new or changed: their day was already reported. */
     private List<InputFileStore.ListingRow> held(List<InputFileName> recognized) {
+        ProcessedFiles processed = new ProcessedFiles(input, store);
         List<InputFileStore.ListingRow> held = new ArrayList<>();
         for (InputFileName file : recognized) {
             if (file.businessDate().isAfter(previousRunDate)) {
                 continue;
             }
-            Optional<InputFileStore.Registered> stored = store.registered(file.fileName());
-            if (stored.isPresent() && unchanged(file, stored.get())) {
-                continue;
-            }
-            YearMonth period = Periods.belongingPeriod(file.businessDate());
-            String why = stored.isPresent() ? "changed since it was processed" : "arrived after its day was reported";
-            held.add(new InputFileStore.ListingRow(file.fileName(), "HELD",
-                    why + "; run: rerun --period=" + period));
+            processed.whyNotAsProcessed(file).ifPresent(why -> held.add(new InputFileStore.ListingRow(file.fileName(),
+                    "HELD", why + "; run: rerun --period=" + Periods.belongingPeriod(file.businessDate()))));
         }
         return held;
-    }
-
-    /** Same stamp: not written since, not read again. Otherwise the same SHA-256, and the new stamp is kept. */
-    private boolean unchanged(InputFileName file, InputFileStore.Registered registered) {
-        if (input.whyNotReadable(file.fileName()).isPresent()) {
-            return false; // not read to find out: it is no longer the readable file that was processed
-        }
-        Path path = input.resolve(file.fileName());
-        String stamp = FileStamp.of(path);
-        if (stamp != null && stamp.equals(registered.stamp())) {
-            return true;
-        }
-        if (!Objects.equals(registered.sha256(), sha256(path))) {
-            return false;
-        }
-        store.restamp(file.fileName(), stamp);
-        return true;
-    }
-
-    private static String sha256(Path path) {
-        try {
-            return FileInspection.sha256(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path.getFileName(), e);
-        }
     }
 
     private FileInspection inspect(InputFileName file) {

@@ -1,6 +1,7 @@
 package com.billingrecon.ingest;
 
 import com.billingrecon.domain.FileKind;
+import com.billingrecon.domain.InputFileName;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,23 @@ public class InputFileStore {
                 WHERE business_date = ? AND kind = ? AND status = 'PROCESSED'
                 ORDER BY order_key COLLATE "C"
                 """, String.class, businessDate, kind.label());
+    }
+
+    /** The SHA-256 of accounts.csv as the last accounts load read it, if it has been loaded. */
+    public Optional<String> accountsSha256() {
+        return jdbc.queryForList("SELECT sha256 FROM input_file WHERE file_name = ? AND sha256 IS NOT NULL",
+                String.class, InputFileName.ACCOUNTS).stream().findFirst();
+    }
+
+    /** A dated file the ledger holds as processed or rejected whole. */
+    public record Processed(String fileName, LocalDate businessDate) {
+    }
+
+    /** The dated files registered for {@code from..to}, in processing order. */
+    public List<Processed> processedBetween(LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT file_name, business_date FROM input_file WHERE business_date BETWEEN ? AND ? "
+                        + "ORDER BY business_date, order_key COLLATE \"C\"",
+                (rs, n) -> new Processed(rs.getString(1), rs.getDate(2).toLocalDate()), from, to);
     }
 
     /** The SHA-256 and stamp a file was registered with. */

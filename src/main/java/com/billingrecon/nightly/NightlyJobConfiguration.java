@@ -1,5 +1,6 @@
 package com.billingrecon.nightly;
 
+import com.billingrecon.ingest.InputFileStore;
 import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.DayParameters;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public class NightlyJobConfiguration {
     @StepScope
     public DayCloseTasklet dayCloseTasklet(@Value(DayParameters.BUSINESS_DATE_VALUE) LocalDate day,
                                            @Value(DayParameters.RERUN_ID_VALUE) Long rerunId,
-                                           BusinessDays businessDays) {
-        return new DayCloseTasklet(businessDays, day, rerunId != null);
+                                           BusinessDays businessDays, InputFileStore files) {
+        return new DayCloseTasklet(businessDays, files, day, rerunId != null);
     }
 }

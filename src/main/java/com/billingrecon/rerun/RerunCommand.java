@@ -2,7 +2,6 @@ package com.billingrecon.rerun;
 
 import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.finance.RerunJournal;
-import com.billingrecon.domain.Periods;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.job.BillingSettings;
 import com.billingrecon.job.BusinessDays;
@@ -28,9 +27,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rerun command (SPEC §6): the ledger goes back to the end of the first day of period P (files
- * dated that day still belong to the period before), then every later day up to the last run date is
- * replayed from the files as they are now, and the invoices that came out different are revised.
+ * The rerun command (SPEC §6): the ledger goes back to the end of the day before the first day of period P
+ * (or later) whose input changed ({@link FirstChangedDay}; files dated P's 1st still belong to the period
+ * before), then every later day up to the last run date is replayed from the files as they are now, and the
+ * invoices that came out different are revised. The rerun folder covers every day of P and later as before.
  * An interrupted rerun is resumed by the same command: the rollback is one transaction, each replayed
  * day is a restartable job instance, and the revisions are settled in one transaction.
  */
@@ -50,11 +50,13 @@ public class RerunCommand {
     private final TransactionTemplate transaction;
     private final DocumentWriter documents;
     private final RerunJournal rerunJournal;
+    private final FirstChangedDay firstChangedDay;
 
     public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
                         DayRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
                         Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction,
-                        DocumentWriter documents, RerunJournal rerunJournal) {
+                        DocumentWriter documents, RerunJournal rerunJournal, FirstChangedDay firstChangedDay) {
+        this.firstChangedDay = firstChangedDay;
         this.documents = documents;
         this.rerunJournal = rerunJournal;
         this.businessDays = businessDays;
@@ -81,6 +83,7 @@ public class RerunCommand {
             }
         }
         LocalDate endOfDay = rerun.restartFrom().minusDays(1);
+        LocalDate periodStart = firstDayOf(period);
         List<String> unrecognized = new InputDirectory(request.inputDir()).unrecognized();
         List<List<String>> revisions = transaction.execute(status -> {
             List<List<String>> settled = reconciler.settle(rerun.id(), endOfDay);
@@ -94,9 +97,9 @@ public class RerunCommand {
                     } else {
                         reports.writeRevisions(dir, settled);
                     }
-                    reports.writeReconciliation(dir, rerun.restartFrom(), rerun.lastRunDate(), unrecognized);
-                    reports.writeRejects(dir, rerun.restartFrom(), rerun.lastRunDate());
-                    rerunJournal.writeInto(dir, rerun.id(), period, rerun.restartFrom(), rerun.lastRunDate());
+                    reports.writeReconciliation(dir, periodStart, rerun.lastRunDate(), unrecognized);
+                    reports.writeRejects(dir, periodStart, rerun.lastRunDate());
+                    rerunJournal.writeInto(dir, rerun.id(), period, periodStart, rerun.lastRunDate());
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -105,10 +108,12 @@ public class RerunCommand {
             return settled;
         });
         Integer rejectedFiles = jdbc.queryForObject("SELECT count(*) FROM input_file WHERE status = 'REJECTED' "
-                + "AND business_date BETWEEN ? AND ?", Integer.class, rerun.restartFrom(), rerun.lastRunDate());
+                + "AND business_date BETWEEN ? AND ?", Integer.class, periodStart, rerun.lastRunDate());
         ExitCode exit = rejectedFiles != null && rejectedFiles > 0 ? ExitCode.DONE_WITH_FILES_TO_CHECK : ExitCode.DONE;
-        log.info("Summary: rerun of {} replayed {}..{}, {} invoice revisions, {} files rejected whole, exit code {} -> {}",
-                period, rerun.restartFrom(), rerun.lastRunDate(), revisions.size(), rejectedFiles, exit.code(),
+        String replayed = rerun.restartFrom().isAfter(rerun.lastRunDate()) ? "no day (no input changed)"
+                : rerun.restartFrom() + ".." + rerun.lastRunDate();
+        log.info("Summary: rerun of {} replayed {}, {} invoice revisions, {} files rejected whole, exit code {} -> {}",
+                period, replayed, revisions.size(), rejectedFiles, exit.code(),
                 request.outputDir().resolve("rerun-" + period));
         return exit;
     }
@@ -139,23 +144,36 @@ public class RerunCommand {
                     throw new UsageException("the CDRs of " + archived + " are archived; restore them first (restore "
                             + "--period=" + archived + " --archive-dir=DIR)");
                 });
-        LocalDate endOfDay = period.atDay(1);
-        List<String> missing = missingFiles(request, endOfDay, lastRunDate);
+        LocalDate periodStart = firstDayOf(period);
+        List<String> missing = missingFiles(request, periodStart.minusDays(1), lastRunDate);
         if (!missing.isEmpty() && !request.dropMissing()) {
-            throw new UsageException("processed file(s) of " + Periods.belongingPeriod(endOfDay.plusDays(1))
+            throw new UsageException("processed file(s) of " + period
                     + " or later are missing: " + String.join(", ", missing)
                     + "; put them back, or give --drop-missing to rerun without them");
         }
         missing.forEach(file -> log.warn("Dropping {}: it is missing and --drop-missing was given", file));
         return transaction.execute(status -> {
-            RerunStore.Rerun rerun = reruns.start(period, endOfDay.plusDays(1), lastRunDate);
-            // what the replayed days' journals posted, read before the rollback takes it away
-            rerunJournal.recordBefore(rerun.id(), rerun.restartFrom(), lastRunDate);
+            LocalDate restartFrom = firstChangedDay.in(new InputDirectory(request.inputDir()), periodStart, lastRunDate)
+                    .orElse(lastRunDate.plusDays(1));
+            RerunStore.Rerun rerun = reruns.start(period, restartFrom, lastRunDate);
+            // what the period's journals posted, read before the rollback takes the replayed days' away
+            rerunJournal.recordBefore(rerun.id(), periodStart, lastRunDate);
+            LocalDate endOfDay = restartFrom.minusDays(1);
             rollback.rollBackTo(endOfDay, rerun.id());
-            log.info("Rerun of {}: ledger rolled back to the end of {}; replaying {}..{}", period, endOfDay,
-                    rerun.restartFrom(), lastRunDate);
+            if (restartFrom.isAfter(lastRunDate)) {
+                log.info("Rerun of {}: no input of {}..{} changed; no day is replayed", period, periodStart,
+                        lastRunDate);
+            } else {
+                log.info("Rerun of {}: the first changed input is of {}; ledger rolled back to the end of {}; "
+                        + "replaying {}..{}", period, restartFrom, endOfDay, restartFrom, lastRunDate);
+            }
             return rerun;
         });
+    }
+
+    /** The first day whose files belong to the period: its 1st's files still belong to the month before. */
+    private static LocalDate firstDayOf(YearMonth period) {
+        return period.atDay(2);
     }
 
     /** A day after the last run date that a failed or interrupted nightly run has begun to take in. */
