@@ -159,11 +159,12 @@ public class RerunCommand {
             // what the period's journals posted, read before the rollback takes the replayed days' away
             rerunJournal.recordBefore(rerun.id(), periodStart, lastRunDate);
             LocalDate endOfDay = restartFrom.minusDays(1);
-            rollback.rollBackTo(endOfDay, rerun.id());
             if (restartFrom.isAfter(lastRunDate)) {
+                // nothing to take back: the ledger is what a replay would give
                 log.info("Rerun of {}: no input of {}..{} changed; no day is replayed", period, periodStart,
                         lastRunDate);
             } else {
+                rollback.rollBackTo(endOfDay, rerun.id());
                 log.info("Rerun of {}: the first changed input is of {}; ledger rolled back to the end of {}; "
                         + "replaying {}..{}", period, restartFrom, endOfDay, restartFrom, lastRunDate);
             }
