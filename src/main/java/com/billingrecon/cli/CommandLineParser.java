@@ -195,7 +195,7 @@ public final class CommandLineParser {
         }
         required(options, "db-url");
         Duration idle = options.containsKey("idle-timeout") ? duration(options, "idle-timeout") : Duration.ofMinutes(5);
-        return new RunRequest(RunRequest.Command.WORKER, null, null, null, null, ZoneId.of("UTC"), null,
+        return new RunRequest(RunRequest.Command.WORKER, null, null, null, null, ZoneId.of("UTC"), Path.of("var/db"),
                 options.get("db-url"), options.get("db-user"), options.get("db-password"), false, null, null, false,
                 null, null, idle);
     }

@@ -49,8 +49,11 @@ public class WorkerCommand {
         int partitions = 0;
         while (!stopRequested) {
             schemaReady = schemaReady || Migrations.isCurrent(dataSource);
-            if (schemaReady && worker.takeOne()) {
+            PartitionWorker.Taken taken = schemaReady ? worker.takeOne() : PartitionWorker.Taken.NOTHING;
+            if (taken == PartitionWorker.Taken.RAN) {
                 partitions++;
+            }
+            if (taken != PartitionWorker.Taken.NOTHING) {
                 idleSince = System.nanoTime();
                 continue;
             }

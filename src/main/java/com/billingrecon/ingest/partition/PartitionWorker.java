@@ -36,24 +36,26 @@ public final class PartitionWorker {
         this.pollInterval = pollInterval;
     }
 
-    /** Takes and runs one request if there is one; false if the channel was empty. */
-    public boolean takeOne() {
+    /** What {@link #takeOne()} found. */
+    public enum Taken { NOTHING, RAN, DROPPED }
+
+    /** Takes one request if there is one and runs it if its partition is waiting for a worker. */
+    public Taken takeOne() {
         Message<?> message = requests.channel().receive(0);
         if (message == null) {
-            return false;
+            return Taken.NOTHING;
         }
         if (message.getPayload() instanceof StepExecutionRequest request) {
-            run(request);
-        } else {
-            log.warn("Ignored a message that is not a partition request: {}", message.getPayload().getClass());
+            return run(request) ? Taken.RAN : Taken.DROPPED;
         }
-        return true;
+        log.warn("Ignored a message that is not a partition request: {}", message.getPayload().getClass());
+        return Taken.DROPPED;
     }
 
     /** Runs requests until {@code stop} holds, polling the channel when it is empty. */
     public void runUntil(BooleanSupplier stop) {
         while (!stop.getAsBoolean()) {
-            if (!takeOne()) {
+            if (takeOne() == Taken.NOTHING) {
                 try {
                     Thread.sleep(pollInterval.toMillis());
                 } catch (InterruptedException e) {
@@ -102,17 +104,17 @@ public final class PartitionWorker {
      * Only an execution still STARTING is run: a request of an earlier attempt, or one whose partition another
      * worker already started, is dropped.
      */
-    void run(StepExecutionRequest request) {
+    private boolean run(StepExecutionRequest request) {
         StepExecution execution = jobRepository.getStepExecution(request.getStepExecutionId());
         if (execution == null || execution.getStatus() != BatchStatus.STARTING) {
             log.info("Partition request for execution {} dropped: it is {}", request.getStepExecutionId(),
                     execution == null ? "unknown" : execution.getStatus());
-            return;
+            return false;
         }
         if (!partitionStep.getName().equals(request.getStepName())) {
             log.warn("Partition request for step {} dropped: this worker runs {}", request.getStepName(),
                     partitionStep.getName());
-            return;
+            return false;
         }
         log.info("Running {} (execution {})", execution.getStepName(), execution.getId());
         try {
@@ -124,5 +126,6 @@ public final class PartitionWorker {
             execution.setStatus(BatchStatus.FAILED);
             jobRepository.update(execution);
         }
+        return true;
     }
 }

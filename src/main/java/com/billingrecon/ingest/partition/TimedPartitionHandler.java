@@ -1,13 +1,20 @@
 package com.billingrecon.ingest.partition;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.integration.core.MessagingTemplate;
 
 /**
@@ -18,13 +25,19 @@ import org.springframework.integration.core.MessagingTemplate;
  */
 public class TimedPartitionHandler implements PartitionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(TimedPartitionHandler.class);
+
     private final PartitionRequests requests;
+    private final JobRepository jobRepository;
+    private final String stepName;
     private final MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
     private final Duration timeout;
 
     public TimedPartitionHandler(PartitionRequests requests, JobRepository jobRepository, String stepName,
                                  int partitions, Duration pollInterval, Duration timeout) {
         this.requests = requests;
+        this.jobRepository = jobRepository;
+        this.stepName = stepName;
         this.timeout = timeout;
         handler.setStepName(stepName);
         handler.setGridSize(partitions);
@@ -46,9 +59,36 @@ public class TimedPartitionHandler implements PartitionHandler {
         try {
             return handler.handle(splitter, managerStepExecution);
         } catch (TimeoutException e) {
+            abandonUnfinished(managerStepExecution);
             throw new PartitionsTimedOutException("the day's CDR partitions did not all end within " + timeout
-                    + " (a worker stopped, or none is running: start workers with worker --db-url=...); "
-                    + "run the same command again to resume the unfinished partitions");
+                    + ": a worker stopped, or none is running (start workers with worker --db-url=...); the "
+                    + "partitions that ended are kept");
+        }
+    }
+
+    /**
+     * The partitions not yet ended are failed and their requests deleted, so that no worker starts one after the
+     * manager gave up; a worker still running one finds its execution's version changed and cannot commit again.
+     * The same command restarts them from their last committed chunk.
+     */
+    private void abandonUnfinished(StepExecution managerStepExecution) {
+        requests.purge();
+        JobExecution job = jobRepository.getJobExecution(managerStepExecution.getJobExecutionId());
+        for (StepExecution partition : job.getStepExecutions()) {
+            if (partition.getStepName().startsWith(stepName + ":") && partition.getStatus().isRunning()) {
+                log.warn("Partition {} did not end within {} (it was {}); failing it", partition.getStepName(),
+                        timeout, partition.getStatus());
+                partition.setStatus(BatchStatus.FAILED);
+                partition.setExitStatus(ExitStatus.FAILED.addExitDescription("not ended within " + timeout));
+                partition.setEndTime(LocalDateTime.now());
+                try {
+                    jobRepository.update(partition);
+                } catch (OptimisticLockingFailureException committedMeanwhile) {
+                    // its worker committed a chunk just now; the resumed day fails it before it restarts it
+                    log.warn("Partition {} could not be failed now: {}", partition.getStepName(),
+                            committedMeanwhile.getMessage());
+                }
+            }
         }
     }
 
