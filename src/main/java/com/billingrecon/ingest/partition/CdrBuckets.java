@@ -172,6 +172,7 @@ public final class CdrBuckets {
             }
             lastFile = file;
             long line = in.readLong();
+            charsRead += 12; // the line and the field count
             String raw = text();
             int fields = in.readInt();
             SourceRow row;
@@ -185,7 +186,6 @@ public final class CdrBuckets {
                 row = new SourceRow(FileKind.CDR, file, businessDate, line, raw, Arrays.asList(values), null);
             }
             records++;
-            charsRead += raw.length() + 1;
             return row;
         }
 
@@ -225,8 +225,10 @@ public final class CdrBuckets {
             }
         }
 
+        /** Bytes of the bucket read so far: the progress line compares them with the bucket's size. */
         private String text() throws IOException {
             int length = in.readInt();
+            charsRead += 4 + length;
             byte[] bytes = new byte[length];
             in.readFully(bytes);
             return new String(bytes, StandardCharsets.UTF_8);

@@ -104,10 +104,11 @@ public class CdrPartitionConfiguration {
 
     @Bean
     public Step cdrIngestionManager(JobRepository jobRepository, CdrPartitioner cdrPartitioner,
-                                    TimedPartitionHandler cdrPartitionHandler) {
+                                    TimedPartitionHandler cdrPartitionHandler, StepLog stepLog) {
         return new StepBuilder("cdrIngestionManager", jobRepository)
                 .partitioner(PARTITION_STEP, cdrPartitioner)
                 .partitionHandler(cdrPartitionHandler)
+                .listener(stepLog) // its time: the partitions' wall time; their rows are in cdrPartitionCounts' line
                 .build();
     }
 

@@ -130,6 +130,47 @@ class RemoteWorkersTests {
         ReportFolders.assertSameFiles(ReportFolders.snapshot(work.resolve("out")), oneStep);
     }
 
+    @Test
+    void aFrozenWorkerWhosePartitionWasFailedCannotCommitWhenItWakes(@TempDir Path work) throws Exception {
+        Path input = work.resolve("in");
+        GeneratedInput.write(input, LocalDate.parse("2026-10-31"), 1, 120_000);
+        Map<String, byte[]> oneStep = oneStepReports(input, work.resolve("one-step"), "2026-10-31");
+        String db = TestDatabase.freshDatabaseUrl();
+        String[] manager = {"--partitions=2", "--local-workers=0", "--work-dir=" + work.resolve("buckets"),
+                "--partition-timeout=15s"};
+
+        // given a worker frozen (SIGSTOP) in the middle of a partition, and the day failed by the manager's timeout
+        try (ChildRun frozen = worker(db, "60s")) {
+            CompletableFuture<ExitCode> day = CompletableFuture.supplyAsync(() -> Run.nightly(db, input,
+                    work.resolve("out"), "2026-10-31", manager));
+            try {
+                frozen.waitUntil("a partition half done",
+                        () -> partitions(db, "status = 'STARTED' AND commit_count >= 1") == 1, WAIT);
+                frozen.signal("STOP");
+            } finally {
+                assertThat(day.get(90, TimeUnit.SECONDS)).isEqualTo(ExitCode.FAILED);
+            }
+            String history = Sql.value(db, "SELECT count(*) FROM cdr_history");
+            String counted = Sql.value(db, "SELECT sum(rows_read) FROM cdr_partition_count");
+
+            // when it wakes
+            frozen.signal("CONT");
+
+            // then its next commit fails, it commits nothing, and it ends
+            assertThat(frozen.exitCode()).as(frozen.output()).isZero();
+            assertThat(frozen.output()).contains("OptimisticLockingFailureException");
+            assertThat(Sql.value(db, "SELECT count(*) FROM cdr_history")).isEqualTo(history);
+            assertThat(Sql.value(db, "SELECT sum(rows_read) FROM cdr_partition_count")).isEqualTo(counted);
+        }
+
+        // and the same command, with another worker, ends the day with the one-step run's reports
+        try (ChildRun worker = worker(db, "60s")) {
+            assertThat(Run.nightly(db, input, work.resolve("out"), "2026-10-31", manager)).isEqualTo(ExitCode.DONE);
+            assertThat(worker.exitCode()).as(worker.output()).isZero();
+        }
+        ReportFolders.assertSameFiles(ReportFolders.snapshot(work.resolve("out")), oneStep);
+    }
+
     private static ChildRun worker(String db, String idleTimeout) throws Exception {
         return ChildRun.start("worker", "--db-url=" + db, "--db-user=postgres", "--idle-timeout=" + idleTimeout);
     }
