@@ -142,8 +142,9 @@ public class DayLauncher {
      */
     private void failOrphanedSteps(JobExecution execution) {
         LocalDateTime now = LocalDateTime.now();
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus().isRunning()) {
+        for (StepExecution listed : execution.getStepExecutions()) {
+            StepExecution step = jobRepository.getStepExecution(listed.getId()); // its current version
+            if (step != null && step.getStatus().isRunning()) {
                 log.warn("Step {} of execution {} was left {}; failing it so that it can resume",
                         step.getStepName(), execution.getId(), step.getStatus());
                 step.setStatus(BatchStatus.FAILED);

@@ -74,19 +74,34 @@ public class TimedPartitionHandler implements PartitionHandler {
     private void abandonUnfinished(StepExecution managerStepExecution) {
         requests.purge();
         JobExecution job = jobRepository.getJobExecution(managerStepExecution.getJobExecutionId());
-        for (StepExecution partition : job.getStepExecutions()) {
-            if (partition.getStepName().startsWith(stepName + ":") && partition.getStatus().isRunning()) {
-                log.warn("Partition {} did not end within {} (it was {}); failing it", partition.getStepName(),
-                        timeout, partition.getStatus());
-                partition.setStatus(BatchStatus.FAILED);
-                partition.setExitStatus(ExitStatus.FAILED.addExitDescription("not ended within " + timeout));
-                partition.setEndTime(LocalDateTime.now());
-                try {
-                    jobRepository.update(partition);
-                } catch (OptimisticLockingFailureException committedMeanwhile) {
-                    // its worker committed a chunk just now; the resumed day fails it before it restarts it
+        for (StepExecution listed : job.getStepExecutions()) {
+            if (listed.getStepName().startsWith(stepName + ":")) {
+                fail(listed.getId());
+            }
+        }
+    }
+
+    /** Read afresh, with its current version, each time: its worker may commit a chunk meanwhile. */
+    private void fail(long partitionId) {
+        for (int attempt = 1; ; attempt++) {
+            StepExecution partition = jobRepository.getStepExecution(partitionId);
+            if (partition == null || !partition.getStatus().isRunning()) {
+                return;
+            }
+            log.warn("Partition {} did not end within {} (it was {}); failing it", partition.getStepName(),
+                    timeout, partition.getStatus());
+            partition.setStatus(BatchStatus.FAILED);
+            partition.setExitStatus(ExitStatus.FAILED.addExitDescription("not ended within " + timeout));
+            partition.setEndTime(LocalDateTime.now());
+            try {
+                jobRepository.update(partition);
+                return;
+            } catch (OptimisticLockingFailureException committedMeanwhile) {
+                if (attempt == 5) {
+                    // the resumed day fails it before it restarts it
                     log.warn("Partition {} could not be failed now: {}", partition.getStepName(),
                             committedMeanwhile.getMessage());
+                    return;
                 }
             }
         }
