@@ -18,6 +18,10 @@
 #                           class data sharing archive there (a faster start; see that script)
 #   BILLING_RECON_LOG_FILE  where stack traces go (default DATA_DIR/billing-recon.log;
 #                           none with an external database unless set)
+#   PARTITIONS              take the day's CDRs in as this many partitions (--partitions); with
+#   WORK_DIR                the folder of their bucket files, seen by every worker at the same path,
+#   LOCAL_WORKERS           worker threads of this process (0: workers are jobs/worker.sh elsewhere),
+#   PARTITION_TIMEOUT       how long to wait for the day's partitions (e.g. 30m)
 #
 # Exit codes (those of the jar, passed through):
 #   0  done
@@ -51,6 +55,13 @@ if [[ -n "${DB_URL:-}" ]]; then
     if [[ -n "${DB_PASSWORD:-}" ]]; then export BILLING_RECON_DB_PASSWORD="$DB_PASSWORD"; fi
 elif [[ -n "${DATA_DIR:-}" ]]; then
     args+=("--data-dir=$DATA_DIR")
+fi
+
+if [[ -n "${PARTITIONS:-}" ]]; then
+    args+=("--partitions=$PARTITIONS")
+    if [[ -n "${WORK_DIR:-}" ]]; then args+=("--work-dir=$WORK_DIR"); fi
+    if [[ -n "${LOCAL_WORKERS:-}" ]]; then args+=("--local-workers=$LOCAL_WORKERS"); fi
+    if [[ -n "${PARTITION_TIMEOUT:-}" ]]; then args+=("--partition-timeout=$PARTITION_TIMEOUT"); fi
 fi
 
 echo "billing-recon nightly: run date $run_date, zone $zone, input $INPUT_DIR, output $OUTPUT_DIR" >&2

@@ -8,6 +8,7 @@ import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
 import com.billingrecon.nightly.DayLauncher;
+import com.billingrecon.worker.WorkerCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,9 @@ public final class BillingRecon {
 
     private static ExitCode run(RunRequest request, RunLog runLog, StartStopTimes times) {
         times.mark("arguments");
-        try (DatabaseStart database = DatabaseStart.begin(() -> open(request));
+        boolean worker = request.command() == RunRequest.Command.WORKER;
+        try (DatabaseStart database = worker ? DatabaseStart.beginShared(() -> open(request))
+                : DatabaseStart.begin(() -> open(request));
              ConfigurableApplicationContext context = start(database, request.settings())) {
             times.mark("context");
             DatabaseStart.Ready ready = database.awaitReady();
@@ -79,7 +82,8 @@ public final class BillingRecon {
             times.part(ready.migrated() ? "migrations" : "schema check", ready.migrations());
             runLog.writeTo(RunLog.fileFor(request));
             log.info("billing-recon {} on {}", request.describe(), ready.database().describe());
-            StopSignal.whenRequested(context.getBean(DayLauncher.class)::requestStop);
+            StopSignal.whenRequested(worker ? context.getBean(WorkerCommand.class)::requestStop
+                    : context.getBean(DayLauncher.class)::requestStop);
             ExitCode exit = context.getBean(RunDispatcher.class).run(request);
             times.mark("command");
             return StopSignal.wasRequested() && exit == ExitCode.DONE ? ExitCode.FAILED : exit;

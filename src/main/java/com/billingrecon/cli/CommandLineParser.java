@@ -1,10 +1,12 @@
 package com.billingrecon.cli;
 
+import com.billingrecon.job.Partitioning;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns the arguments of SPEC §7 into a {@link RunRequest}, or a {@link UsageException} saying what is wrong. */
 public final class CommandLineParser {
@@ -27,6 +31,7 @@ public final class CommandLineParser {
                    java -jar billing-recon.jar verify  [--data-dir=DIR | --db-url=JDBC_URL ...]
                    java -jar billing-recon.jar archive --before=YYYY-MM --archive-dir=DIR [database options]
                    java -jar billing-recon.jar restore --period=YYYY-MM --archive-dir=DIR [database options]
+                   java -jar billing-recon.jar worker  --db-url=JDBC_URL [--db-user=U --db-password=P] [--idle-timeout=5m]
 
             options: --billing-zone=ZONE   billing time zone (default UTC)
                      --data-dir=DIR        embedded PostgreSQL data, kept between runs (default ./var/db)
@@ -35,6 +40,12 @@ public final class CommandLineParser {
                      --config=FILE         a configuration file (YAML or properties): supplier, document settings
                      --documents           write PDF tax invoices, e-invoices and invoice lines (needs the supplier)
                      --invoice-template=FILE   an HTML (Mustache) template for the PDF instead of the built-in one
+                     --partitions=P        (nightly) take the day's CDRs in as P partitions, run by workers
+                     --local-workers=N     worker threads of this command (default: none with --db-url, else min(P, cores))
+                     --work-dir=DIR        the partitions' bucket files (default: the data folder; required with --db-url)
+                     --partition-timeout=T how long to wait for the day's partitions, e.g. 30m (default 1h)
+            worker takes partitions of the run on that database until the run is over, then exits 0; with no run it
+            exits 0 after --idle-timeout
             verify recomputes the running totals and invoices from the history and prints each difference
             archive writes the CDR history of closed months before YYYY-MM to DIR and takes it out of the ledger
             (3: a month stayed, named on stderr); restore puts one month back
@@ -42,7 +53,10 @@ public final class CommandLineParser {
                         4 another run holds this database; 1 failed (the same command again resumes)""";
 
     private static final Set<String> VALUED = Set.of("run-date", "period", "input-dir", "output-dir",
-            "billing-zone", "data-dir", "db-url", "db-user", "db-password", "invoice", "config", "invoice-template", "before", "archive-dir");
+            "billing-zone", "data-dir", "db-url", "db-user", "db-password", "invoice", "config", "invoice-template", "before", "archive-dir",
+            "partitions", "local-workers", "work-dir", "partition-timeout", "idle-timeout");
+    private static final List<String> PARTITION_OPTIONS = List.of("partitions", "local-workers", "work-dir",
+            "partition-timeout");
     private static final Set<String> FLAGS = Set.of("drop-missing", "documents");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -67,10 +81,24 @@ public final class CommandLineParser {
             case "verify" -> RunRequest.Command.VERIFY;
             case "archive" -> RunRequest.Command.ARCHIVE;
             case "restore" -> RunRequest.Command.RESTORE;
+            case "worker" -> RunRequest.Command.WORKER;
             default -> throw new UsageException("unknown command '" + args.get(0)
-                    + "': expected nightly, rerun, explain, itemise, verify, archive or restore");
+                    + "': expected nightly, rerun, explain, itemise, verify, archive, restore or worker");
         };
         Map<String, String> options = options(args.subList(1, args.size()));
+        if (command == RunRequest.Command.WORKER) {
+            return worker(options);
+        }
+        if (options.containsKey("idle-timeout")) {
+            throw new UsageException("--idle-timeout is for worker");
+        }
+        if (command != RunRequest.Command.NIGHTLY) {
+            for (String option : PARTITION_OPTIONS) {
+                if (options.containsKey(option)) {
+                    throw new UsageException("--" + option + " is for nightly");
+                }
+            }
+        }
         if (command == RunRequest.Command.ITEMISE) {
             return itemise(options);
         }
@@ -108,7 +136,7 @@ public final class CommandLineParser {
                 Path.of(options.getOrDefault("data-dir", "var/db")),
                 options.get("db-url"), options.get("db-user"), options.get("db-password"),
                 options.containsKey("drop-missing"), null, path(options, "config"), options.containsKey("documents"),
-                path(options, "invoice-template"));
+                path(options, "invoice-template"), nightly ? partitioning(options) : null, null);
     }
 
     private static RunRequest itemise(Map<String, String> options) {
@@ -122,7 +150,83 @@ public final class CommandLineParser {
         return new RunRequest(RunRequest.Command.ITEMISE, null, null, null, null,
                 zone(options.getOrDefault("billing-zone", "UTC")), Path.of(options.getOrDefault("data-dir", "var/db")),
                 options.get("db-url"), options.get("db-user"), options.get("db-password"), false,
-                required(options, "invoice"), path(options, "config"), false, null);
+                required(options, "invoice"), path(options, "config"), false, null, null, null);
+    }
+
+    /** nightly's {@code --partitions=P} and what goes with it; null without it. */
+    private static Partitioning partitioning(Map<String, String> options) {
+        if (!options.containsKey("partitions")) {
+            for (String option : PARTITION_OPTIONS) {
+                if (options.containsKey(option)) {
+                    throw new UsageException("--" + option + " goes with --partitions");
+                }
+            }
+            return null;
+        }
+        int partitions = number(options, "partitions", 1, 1024);
+        boolean embedded = !options.containsKey("db-url");
+        Path workDir;
+        if (options.containsKey("work-dir")) {
+            workDir = Path.of(options.get("work-dir"));
+        } else if (embedded) {
+            workDir = Path.of(options.getOrDefault("data-dir", "var/db"));
+        } else {
+            throw new UsageException("--partitions with --db-url needs --work-dir: a folder every worker sees at the "
+                    + "same path, for the day's bucket files");
+        }
+        int localWorkers = options.containsKey("local-workers") ? number(options, "local-workers", 0, 64)
+                : embedded ? Math.min(partitions, Runtime.getRuntime().availableProcessors()) : 0;
+        if (embedded && localWorkers == 0) {
+            throw new UsageException("--local-workers=0 needs --db-url: workers elsewhere cannot reach the embedded "
+                    + "PostgreSQL of this command");
+        }
+        Duration timeout = options.containsKey("partition-timeout")
+                ? duration(options, "partition-timeout") : Duration.ofHours(1);
+        return new Partitioning(partitions, workDir, localWorkers, timeout);
+    }
+
+    /** worker: the database options (an external PostgreSQL: the manager's) and an idle timeout. */
+    private static RunRequest worker(Map<String, String> options) {
+        for (String name : options.keySet()) {
+            if (!Set.of("db-url", "db-user", "db-password", "idle-timeout").contains(name)) {
+                throw new UsageException("--" + name + " is not for worker; it takes --db-url, --db-user, "
+                        + "--db-password and --idle-timeout");
+            }
+        }
+        required(options, "db-url");
+        Duration idle = options.containsKey("idle-timeout") ? duration(options, "idle-timeout") : Duration.ofMinutes(5);
+        return new RunRequest(RunRequest.Command.WORKER, null, null, null, null, ZoneId.of("UTC"), Path.of("var/db"),
+                options.get("db-url"), options.get("db-user"), options.get("db-password"), false, null, null, false,
+                null, null, idle);
+    }
+
+    private static int number(Map<String, String> options, String name, int min, int max) {
+        String text = options.get(name);
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("--" + name + " '" + text + "' is not a whole number from " + min + " to " + max);
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 2h}, or seconds. */
+    private static Duration duration(Map<String, String> options, String name) {
+        String text = options.get(name);
+        Matcher m = Pattern.compile("([0-9]{1,9})(s|m|h)?").matcher(text);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageException("--" + name + " '" + text + "' is not a duration such as 90s, 10m or 2h");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     /** An optional file option; a file that is not there is a usage error, not a setting silently missed. */
@@ -156,7 +260,7 @@ public final class CommandLineParser {
         databaseChecks(options);
         return new RunRequest(RunRequest.Command.VERIFY, null, null, null, null, ZoneId.of("UTC"),
                 Path.of(options.getOrDefault("data-dir", "var/db")), options.get("db-url"), options.get("db-user"),
-                options.get("db-password"), false, null, null, false, null);
+                options.get("db-password"), false, null, null, false, null, null, null);
     }
 
     /** archive and restore: a month, the archive folder and the database options. */
@@ -173,7 +277,7 @@ public final class CommandLineParser {
         return new RunRequest(command, null, month(required(options, month)), null,
                 Path.of(required(options, "archive-dir")), ZoneId.of("UTC"),
                 Path.of(options.getOrDefault("data-dir", "var/db")), options.get("db-url"), options.get("db-user"),
-                options.get("db-password"), false, null, null, false, null);
+                options.get("db-password"), false, null, null, false, null, null, null);
     }
 
     private static Map<String, String> options(List<String> args) {

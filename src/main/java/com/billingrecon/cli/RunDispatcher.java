@@ -11,6 +11,8 @@ import com.billingrecon.documents.Itemiser;
 import com.billingrecon.domain.InputFileName;
 import com.billingrecon.ingest.InvoicedCurrencies;
 import com.billingrecon.rerun.RerunStore;
+import com.billingrecon.worker.WorkerCommand;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import com.billingrecon.verify.VerifyRun;
@@ -27,10 +29,12 @@ public class RunDispatcher {
     private final Itemiser itemiser;
     private final VerifyRun verifyRun;
     private final ArchiveCommand archiveCommand;
+    private final WorkerCommand workerCommand;
 
     public RunDispatcher(NightlyCommand nightlyCommand, RerunCommand rerunCommand, RerunStore reruns,
                          DocumentWriter documents, Itemiser itemiser, VerifyRun verifyRun,
-                         ArchiveCommand archiveCommand) {
+                         ArchiveCommand archiveCommand, WorkerCommand workerCommand) {
+        this.workerCommand = workerCommand;
         this.archiveCommand = archiveCommand;
         this.documents = documents;
         this.itemiser = itemiser;
@@ -40,10 +44,24 @@ public class RunDispatcher {
         this.verifyRun = verifyRun;
     }
 
+    private ExitCode worker(RunRequest request) {
+        try {
+            return workerCommand.run(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILED;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the worker lost its database: " + e.getMessage(), e);
+        }
+    }
+
     public ExitCode run(RunRequest request) {
         if (request.command() == RunRequest.Command.ITEMISE) {
             return itemiser.itemise(request.invoiceNo(), System.out).map(items -> ExitCode.DONE).orElseThrow(
                     () -> new UsageException("invoice " + request.invoiceNo() + " is not in the invoice register"));
+        }
+        if (request.command() == RunRequest.Command.WORKER) {
+            return worker(request);
         }
         List<String> problems = documents.configurationProblems(documents.enabled() && request.inputDir() != null
                 ? InvoicedCurrencies.of(request.inputDir().resolve(InputFileName.ACCOUNTS)) : Set.of());
@@ -65,6 +83,7 @@ public class RunDispatcher {
             case VERIFY -> verifyRun.run();
             case ARCHIVE -> archiveCommand.archive(request.period(), request.outputDir());
             case RESTORE -> archiveCommand.restore(request.period(), request.outputDir());
+            case WORKER -> worker(request);
         };
     }
 }

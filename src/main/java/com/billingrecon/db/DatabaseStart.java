@@ -34,8 +34,8 @@ public final class DatabaseStart implements AutoCloseable {
     private final FutureTask<Ready> start;
     private final DataSource dataSource;
 
-    private DatabaseStart(Opener opener) {
-        this.start = new FutureTask<>(() -> ready(opener));
+    private DatabaseStart(Opener opener, boolean shared) {
+        this.start = new FutureTask<>(() -> shared ? shared(opener) : ready(opener));
         this.dataSource = new DelegatingDataSource() {
             @Override
             protected DataSource obtainTargetDataSource() {
@@ -55,10 +55,27 @@ public final class DatabaseStart implements AutoCloseable {
 
     /** Starts getting the database ready, now, on a thread of its own. */
     public static DatabaseStart begin(Opener opener) {
-        DatabaseStart start = new DatabaseStart(opener);
+        return begin(new DatabaseStart(opener, false));
+    }
+
+    /**
+     * The same for a process that works for the run holding the database (a partition worker): it takes no
+     * lock and migrates nothing; it waits for the run's schema itself.
+     */
+    public static DatabaseStart beginShared(Opener opener) {
+        return begin(new DatabaseStart(opener, true));
+    }
+
+    private static DatabaseStart begin(DatabaseStart start) {
         Thread thread = new Thread(start.start, "database-start");
         thread.start();
         return start;
+    }
+
+    private static Ready shared(Opener opener) throws Exception {
+        long t0 = System.nanoTime();
+        Database database = opener.open();
+        return new Ready(database, null, Duration.ofNanos(System.nanoTime() - t0), Duration.ZERO, false);
     }
 
     private static Ready ready(Opener opener) throws Exception {
@@ -118,7 +135,9 @@ public final class DatabaseStart implements AutoCloseable {
             return;
         }
         try (Database database = ready.database()) {
-            ready.lock().close();
+            if (ready.lock() != null) {
+                ready.lock().close();
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ public final class Migrations {
     }
 
     /** The history holds exactly this release's migrations, each applied successfully as the jar has it. */
-    static boolean isCurrent(DataSource dataSource) throws SQLException {
+    public static boolean isCurrent(DataSource dataSource) throws SQLException {
         Map<String, Integer> applied = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             if (!historyExists(connection)) {

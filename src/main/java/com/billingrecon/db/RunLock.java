@@ -41,6 +41,21 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(connection);
     }
 
+    /** Whether a run holds the lock now (read from pg_locks: asking does not take it, so no run is refused). */
+    public static boolean isHeld(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                    AND ((classid::bigint << 32) | objid::bigint) = ?)""")) {
+            statement.setLong(1, LOCK_KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
     /** Unlocks explicitly: a pooled connection's session outlives close(), and so would the lock. */
     @Override
     public void close() throws SQLException {

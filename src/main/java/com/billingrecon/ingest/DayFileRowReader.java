@@ -36,17 +36,17 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     private static final Logger log = LoggerFactory.getLogger(DayFileRowReader.class);
     private static final Block END = new Block(List.of(), null, null, 0);
 
-    private final DayFileRows rows;
+    private final RowSource rows;
     private final Function<SourceRow, I> prepare;
     private final int blockRows;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
 
     private Thread readAhead;
     private Block last;
-    private DayFileRows.Position handedOut;
+    private RowSource.Position handedOut;
     private ProgressLine progress;
 
-    public DayFileRowReader(DayFileRows rows, Function<SourceRow, I> prepare, int blockRows, String name) {
+    public DayFileRowReader(RowSource rows, Function<SourceRow, I> prepare, int blockRows, String name) {
         this.rows = rows;
         this.prepare = prepare;
         this.blockRows = blockRows;
@@ -54,12 +54,12 @@ public class DayFileRowReader<I> extends ItemStreamSupport implements ItemStream
     }
 
     /** Consecutive prepared rows and the position after the last of them; or the failure that ends reading. */
-    private record Block(List<?> items, DayFileRows.Position end, Throwable failure, long chars) {
+    private record Block(List<?> items, RowSource.Position end, Throwable failure, long chars) {
     }
 
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
-        handedOut = new DayFileRows.Position(context.getInt(getExecutionContextKey(FILE_INDEX), 0),
+        handedOut = new RowSource.Position(context.getInt(getExecutionContextKey(FILE_INDEX), 0),
                 context.getLong(getExecutionContextKey(RECORDS), 0L));
         last = null;
         try {

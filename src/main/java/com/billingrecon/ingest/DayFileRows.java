@@ -16,11 +16,7 @@ import java.util.List;
  * The rows of one kind's files of a business day, file after file in processing order, with a
  * position (file index, records read from that file) that a restart can start again from.
  */
-public final class DayFileRows implements AutoCloseable {
-
-    /** Where reading stands: the next row is the one after {@code records} rows of file {@code fileIndex}. */
-    record Position(int fileIndex, long records) {
-    }
+public final class DayFileRows implements RowSource {
 
     private final InputDirectory input;
     private final FileKind kind;
@@ -41,8 +37,8 @@ public final class DayFileRows implements AutoCloseable {
         this.files = files;
     }
 
-    /** Positions the reading at {@code start}, skipping the rows before it. */
-    void open(Position start) throws IOException {
+    @Override
+    public void open(Position start) throws IOException {
         fileIndex = start.fileIndex();
         if (fileIndex < files.size()) {
             openFile();
@@ -53,7 +49,8 @@ public final class DayFileRows implements AutoCloseable {
     }
 
     /** The next row, or null after the last row of the last file. */
-    SourceRow next() throws IOException {
+    @Override
+    public SourceRow next() throws IOException {
         while (fileIndex < files.size()) {
             CsvRecord record = current.next();
             if (record != null) {
@@ -72,16 +69,19 @@ public final class DayFileRows implements AutoCloseable {
     }
 
     /** The day and kind, for log lines. */
-    String describe() {
+    @Override
+    public String describe() {
         return businessDate + " " + kind.label();
     }
 
-    long charsRead() {
+    @Override
+    public long charsRead() {
         return charsRead;
     }
 
     /** The size of the files on disk; 0 when one cannot be asked (reading them will say why). */
-    long totalBytes() {
+    @Override
+    public long totalBytes() {
         long total = 0;
         for (String file : files) {
             try {
@@ -93,7 +93,8 @@ public final class DayFileRows implements AutoCloseable {
         return total;
     }
 
-    Position position() {
+    @Override
+    public Position position() {
         return new Position(fileIndex, records);
     }
 

@@ -11,6 +11,18 @@ public final class FileCounts {
     private long rejected;
     private BigDecimal acceptedAmount = BigDecimal.ZERO;
 
+    public FileCounts() {
+    }
+
+    /** Counts summed elsewhere, e.g. over a day's partitions. */
+    public FileCounts(long rowsRead, long accepted, long duplicates, long rejected, BigDecimal acceptedAmount) {
+        this.rowsRead = rowsRead;
+        this.accepted = accepted;
+        this.duplicates = duplicates;
+        this.rejected = rejected;
+        this.acceptedAmount = acceptedAmount;
+    }
+
     public void accepted(BigDecimal amount) {
         rowsRead++;
         accepted++;

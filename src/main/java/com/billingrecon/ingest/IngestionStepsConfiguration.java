@@ -25,6 +25,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -168,11 +169,20 @@ public class IngestionStepsConfiguration {
     private static <T> Step ingestion(DayFileIngestion<T> files, DayFileRowReader<EncodedRow<T>> reader,
                                       JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       InputFileStore store, StepLog stepLog) {
-        return new StepBuilder(files.stepName(), jobRepository)
+        return chunkStep(files.stepName(), reader, new LedgerWriter<>(files.ledger(), store), jobRepository,
+                transactionManager, stepLog);
+    }
+
+    /** An ingestion chunk step by name: a partition's step is one too, with its own reader and counts. */
+    public static <T> Step chunkStep(String name, DayFileRowReader<EncodedRow<T>> reader,
+                                     ItemWriter<List<EncodedRow<T>>> writer,
+                                     JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                     StepLog stepLog) {
+        return new StepBuilder(name, jobRepository)
                 .<List<EncodedRow<T>>, List<EncodedRow<T>>>chunk(CHUNK_SIZE / BLOCK_ROWS)
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .writer(new LedgerWriter<>(files.ledger(), store))
+                .writer(writer)
                 .listener(stepLog)
                 .build();
     }
@@ -184,9 +194,24 @@ public class IngestionStepsConfiguration {
     private static <T> DayFileRowReader<EncodedRow<T>> reader(DayFileIngestion<T> files, String inputDir,
                                                            LocalDate day, String zone, InputFileStore store,
                                                            JdbcTemplate jdbc) {
-        Function<SourceRow, ValidatedRow<T>> checks = files.validator().apply(new AccountCurrencies(jdbc), ZoneId.of(zone));
-        DayFileRows rows = new DayFileRows(new InputDirectory(Path.of(inputDir)), files.kind(), day,
-                store.takenIn(day, files.kind()));
-        return new DayFileRowReader<>(rows, EncodedRow.by(checks, files.ledger()), BLOCK_ROWS, files.readerName());
+        return rowReader(files, dayFiles(files, inputDir, day, store), zone, jdbc);
+    }
+
+    /** The day's taken-in files of a kind, in processing order. */
+    public static DayFileRows dayFiles(DayFileIngestion<?> files, String inputDir, LocalDate day, InputFileStore store) {
+        return new DayFileRows(new InputDirectory(Path.of(inputDir)), files.kind(), day, store.takenIn(day, files.kind()));
+    }
+
+    /** The row rules that need no history, made for a step from the accepted accounts and the billing zone. */
+    public static <T> Function<SourceRow, ValidatedRow<T>> checks(DayFileIngestion<T> files, String zone,
+                                                                 JdbcTemplate jdbc) {
+        return files.validator().apply(new AccountCurrencies(jdbc), ZoneId.of(zone));
+    }
+
+    /** Rows of a kind from {@code rows}, each checked and encoded as its ledger line on the read-ahead thread. */
+    public static <T> DayFileRowReader<EncodedRow<T>> rowReader(DayFileIngestion<T> files, RowSource rows, String zone,
+                                                               JdbcTemplate jdbc) {
+        return new DayFileRowReader<>(rows, EncodedRow.by(checks(files, zone, jdbc), files.ledger()), BLOCK_ROWS,
+                files.readerName());
     }
 }

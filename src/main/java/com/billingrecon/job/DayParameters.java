@@ -19,6 +19,10 @@ public final class DayParameters {
     public static final String INPUT_DIR = "inputDir";
     public static final String OUTPUT_DIR = "outputDir";
     public static final String BILLING_ZONE = "billingZone";
+    /** Set when the day's CDRs are taken in as P partitions; fixed when the day starts, kept when it resumes. */
+    public static final String PARTITIONS = "partitions";
+    /** Where the partitions' bucket files are written (a folder every worker sees at the same path). */
+    public static final String WORK_DIR = "workDir";
 
     public static final String BUSINESS_DATE_VALUE = "#{jobParameters['" + BUSINESS_DATE + "']}";
     public static final String RUN_DATE_VALUE = "#{jobParameters['" + RUN_DATE + "']}";
@@ -27,6 +31,8 @@ public final class DayParameters {
     public static final String INPUT_DIR_VALUE = "#{jobParameters['" + INPUT_DIR + "']}";
     public static final String OUTPUT_DIR_VALUE = "#{jobParameters['" + OUTPUT_DIR + "']}";
     public static final String BILLING_ZONE_VALUE = "#{jobParameters['" + BILLING_ZONE + "']}";
+    public static final String PARTITIONS_VALUE = "#{jobParameters['" + PARTITIONS + "']}";
+    public static final String WORK_DIR_VALUE = "#{jobParameters['" + WORK_DIR + "']}";
 
     private DayParameters() {
     }

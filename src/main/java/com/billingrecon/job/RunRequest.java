@@ -1,6 +1,7 @@
 package com.billingrecon.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -15,13 +16,15 @@ import java.util.Map;
  * @param configFile      an extra Spring Boot configuration file (the supplier, document settings); may be null
  * @param documents       whether documents are asked for on the command line (configuration may ask too)
  * @param invoiceTemplate an HTML template replacing the built-in one; may be null
+ * @param partitioning    nightly only: the day's CDRs as partitions; null for one step
+ * @param idleTimeout     worker only: how long a worker waits for a run before it exits
  */
 public record RunRequest(Command command, LocalDate runDate, YearMonth period, Path inputDir, Path outputDir,
                          ZoneId billingZone, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                          boolean dropMissing, String invoiceNo, Path configFile, boolean documents,
-                         Path invoiceTemplate) {
+                         Path invoiceTemplate, Partitioning partitioning, Duration idleTimeout) {
 
-    public enum Command { NIGHTLY, RERUN, ITEMISE, VERIFY, ARCHIVE, RESTORE }
+    public enum Command { NIGHTLY, RERUN, ITEMISE, VERIFY, ARCHIVE, RESTORE, WORKER }
 
     /** The configuration the command line sets, as Spring Boot properties. */
     public Map<String, Object> settings() {
@@ -34,6 +37,9 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
         }
         if (invoiceTemplate != null) {
             settings.put("billing-recon.documents.template", invoiceTemplate.toAbsolutePath().toString());
+        }
+        if (partitioning != null) {
+            settings.put(Partitioning.TIMEOUT_SETTING, partitioning.timeout().toString());
         }
         return settings;
     }
@@ -50,12 +56,17 @@ public record RunRequest(Command command, LocalDate runDate, YearMonth period, P
         if (command == Command.VERIFY) {
             return "verify";
         }
+        if (command == Command.WORKER) {
+            return "worker, idle timeout " + idleTimeout;
+        }
         if (command == Command.ARCHIVE || command == Command.RESTORE) {
             return command.name().toLowerCase() + (command == Command.ARCHIVE ? " before " : " ") + period
                     + ", archive folder " + outputDir;
         }
         String target = command == Command.NIGHTLY ? "run date " + runDate : "period " + period;
         return command.name().toLowerCase() + " " + target + ", input " + inputDir + ", output " + outputDir
-                + ", billing zone " + billingZone;
+                + ", billing zone " + billingZone + (partitioning == null ? "" : ", " + partitioning.partitions()
+                + " CDR partitions, " + partitioning.localWorkers() + " local workers, work folder "
+                + partitioning.workDir() + ", timeout " + partitioning.timeout());
     }
 }

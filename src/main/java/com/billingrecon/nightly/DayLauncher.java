@@ -1,11 +1,13 @@
 package com.billingrecon.nightly;
 
 import com.billingrecon.job.DayParameters;
+import com.billingrecon.job.Partitioning;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -45,13 +47,20 @@ public class DayLauncher {
 
     public BatchStatus closeDay(LocalDate day, LocalDate runDate, LocalDate previousRunDate,
                                 Path inputDir, Path outputDir, ZoneId zone) throws Exception {
-        return run(day, runDate, previousRunDate, null, inputDir, outputDir, zone);
+        return run(day, runDate, previousRunDate, null, inputDir, outputDir, zone, null);
+    }
+
+    /** The same, the day's CDRs taken in as partitions when {@code partitioning} is given and the day starts now. */
+    public BatchStatus closeDay(LocalDate day, LocalDate runDate, LocalDate previousRunDate,
+                                Path inputDir, Path outputDir, ZoneId zone, Partitioning partitioning)
+            throws Exception {
+        return run(day, runDate, previousRunDate, null, inputDir, outputDir, zone, partitioning);
     }
 
     /** Replays a day for a rerun: the same steps, its own job instance, no nightly folder. */
     public BatchStatus replayDay(LocalDate day, LocalDate lastRunDate, long rerunId, Path inputDir, Path outputDir,
                                  ZoneId zone) throws Exception {
-        return run(day, lastRunDate, null, rerunId, inputDir, outputDir, zone);
+        return run(day, lastRunDate, null, rerunId, inputDir, outputDir, zone, null);
     }
 
     /**
@@ -98,8 +107,58 @@ public class DayLauncher {
         jobRepository.update(execution);
     }
 
+    /**
+     * A day's partitions are fixed when it starts: a resumed day keeps the number (and work folder) it started
+     * with, or its one step, whatever this command asks.
+     */
+    private static void partitions(JobParametersBuilder builder, LocalDate day, JobExecution last,
+                                   Partitioning partitioning) {
+        Long partitions;
+        String workDir;
+        if (last != null) {
+            partitions = last.getJobParameters().getLong(DayParameters.PARTITIONS);
+            workDir = last.getJobParameters().getString(DayParameters.WORK_DIR);
+            Long asked = partitioning == null ? null : (long) partitioning.partitions();
+            if (!Objects.equals(asked, partitions)) {
+                log.info("Business day {} started with {}; it resumes so", day,
+                        partitions == null ? "its CDRs in one step" : partitions + " CDR partitions");
+            }
+        } else if (partitioning != null) {
+            partitions = (long) partitioning.partitions();
+            workDir = partitioning.workDir().toAbsolutePath().toString();
+        } else {
+            return;
+        }
+        if (partitions != null) {
+            builder.addLong(DayParameters.PARTITIONS, partitions, false)
+                    .addString(DayParameters.WORK_DIR, workDir, false);
+        }
+    }
+
+    /**
+     * The partitions a failed day left STARTING or STARTED (their worker died, froze, or never came) are failed,
+     * so that the day can restart them. This run holds the database, so no live run owns them; a frozen worker
+     * that wakes finds its execution's version changed and cannot commit.
+     */
+    private void failOrphanedSteps(JobExecution execution) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution listed : execution.getStepExecutions()) {
+            StepExecution step = jobRepository.getStepExecution(listed.getId()); // its current version
+            if (step != null && step.getStatus().isRunning()) {
+                log.warn("Step {} of execution {} was left {}; failing it so that it can resume",
+                        step.getStepName(), execution.getId(), step.getStatus());
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED);
+                if (step.getEndTime() == null) {
+                    step.setEndTime(now);
+                }
+                jobRepository.update(step);
+            }
+        }
+    }
+
     private BatchStatus run(LocalDate day, LocalDate runDate, LocalDate previousRunDate, Long rerunId,
-                            Path inputDir, Path outputDir, ZoneId zone) throws Exception {
+                            Path inputDir, Path outputDir, ZoneId zone, Partitioning partitioning) throws Exception {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(DayParameters.BUSINESS_DATE, day)
                 .addLocalDate(DayParameters.RUN_DATE, runDate, false)
@@ -112,11 +171,12 @@ public class DayLauncher {
         if (previousRunDate != null) {
             builder.addLocalDate(DayParameters.PREVIOUS_RUN_DATE, previousRunDate, false);
         }
-        JobParameters parameters = builder.toJobParameters();
-        JobExecution last = jobRepository.getLastJobExecution(DayParameters.JOB_NAME, parameters);
+        JobExecution last = jobRepository.getLastJobExecution(DayParameters.JOB_NAME, builder.toJobParameters());
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             return BatchStatus.COMPLETED;
         }
+        partitions(builder, day, last, partitioning);
+        JobParameters parameters = builder.toJobParameters();
         if (last != null && last.getStatus().isRunning()) {
             log.warn("Business day {} was interrupted (execution {}); resuming it", day, last.getId());
             jobOperator.recover(last);
@@ -126,6 +186,7 @@ public class DayLauncher {
             markFailed(last);
         } else if (last != null) {
             log.info("Business day {} failed before (execution {}); resuming it", day, last.getId());
+            failOrphanedSteps(last);
         }
         if (stopRequested) {
             return BatchStatus.STOPPED;

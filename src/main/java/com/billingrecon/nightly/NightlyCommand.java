@@ -1,9 +1,11 @@
 package com.billingrecon.nightly;
 
 import com.billingrecon.ingest.InputDirectory;
+import com.billingrecon.ingest.partition.PartitionWorker;
 import com.billingrecon.job.BillingSettings;
 import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.ExitCode;
+import com.billingrecon.job.Partitioning;
 import com.billingrecon.job.RunRequest;
 import com.billingrecon.job.UsageException;
 import java.time.LocalDate;
@@ -26,9 +28,11 @@ public class NightlyCommand {
     private final BillingSettings settings;
     private final DayLauncher dayLauncher;
     private final RunSummary runSummary;
+    private final PartitionWorker partitionWorker;
 
     public NightlyCommand(BusinessDays businessDays, BillingSettings settings, DayLauncher dayLauncher,
-                          RunSummary runSummary) {
+                          RunSummary runSummary, PartitionWorker partitionWorker) {
+        this.partitionWorker = partitionWorker;
         this.businessDays = businessDays;
         this.settings = settings;
         this.dayLauncher = dayLauncher;
@@ -49,12 +53,16 @@ public class NightlyCommand {
         LocalDate first = lastRunDate.map(day -> day.plusDays(1))
                 .orElseGet(() -> new InputDirectory(request.inputDir()).earliestDate(runDate).orElse(runDate));
         settings.fixZone(request.billingZone());
-        for (LocalDate day = first; !day.isAfter(runDate); day = day.plusDays(1)) {
-            BatchStatus status = closeDay(request, day, lastRunDate.orElse(null));
-            if (status != BatchStatus.COMPLETED) {
-                log.error("Business day {} ended {}; days before it are closed. Run the same command again to resume.",
-                        day, status);
-                return ExitCode.FAILED;
+        Partitioning partitioning = request.partitioning();
+        try (PartitionWorker.Threads workers = partitionWorker.startThreads(
+                partitioning == null ? 0 : partitioning.localWorkers())) {
+            for (LocalDate day = first; !day.isAfter(runDate); day = day.plusDays(1)) {
+                BatchStatus status = closeDay(request, day, lastRunDate.orElse(null));
+                if (status != BatchStatus.COMPLETED) {
+                    log.error("Business day {} ended {}; days before it are closed. Run the same command again to "
+                            + "resume.", day, status);
+                    return ExitCode.FAILED;
+                }
             }
         }
         return runSummary.report(first, runDate);
@@ -63,7 +71,7 @@ public class NightlyCommand {
     private BatchStatus closeDay(RunRequest request, LocalDate day, LocalDate previousRunDate) {
         try {
             return dayLauncher.closeDay(day, request.runDate(), previousRunDate, request.inputDir(),
-                    request.outputDir(), request.billingZone());
+                    request.outputDir(), request.billingZone(), request.partitioning());
         } catch (Exception e) {
             throw DayFailedException.of(day, e);
         }

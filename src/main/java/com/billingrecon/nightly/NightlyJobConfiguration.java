@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job closes one business day: read the day's files, add them to the running totals, issue the
+ * The nightly job closes one business day: read the day's files (the CDRs in one step, or as partitions:
+ * {@code ingest.partition.CdrPartitionConfiguration}), add them to the running totals, issue the
  * day's invoices, apply the day's payments, write the day's reports, then record the day as closed. A run
  * covering several days runs one instance per day.
  */
@@ -27,7 +29,7 @@ public class NightlyJobConfiguration {
     public Job nightlyCloseJob(JobRepository jobRepository,
                                Step accountsLoad,
                                Step filePreparation,
-                               Step cdrIngestion,
+                               Flow cdrIngestionFlow,
                                Step chargeIngestion,
                                Step paymentIngestion,
                                Step dayTotals,
@@ -38,9 +40,9 @@ public class NightlyJobConfiguration {
                                DayInProgress dayInProgress) {
         return new JobBuilder(DayParameters.JOB_NAME, jobRepository)
                 .listener(dayInProgress)
-                .start(accountsLoad)
+                .flow(accountsLoad)
                 .next(filePreparation)
-                .next(cdrIngestion)
+                .next(cdrIngestionFlow)
                 .next(chargeIngestion)
                 .next(paymentIngestion)
                 .next(dayTotals)
@@ -48,6 +50,7 @@ public class NightlyJobConfiguration {
                 .next(settlement)
                 .next(reportGeneration)
                 .next(dayClose)
+                .end()
                 .build();
     }
 

@@ -20,7 +20,7 @@ class FailureMessageTest {
 
     private static final RunRequest EMBEDDED = new RunRequest(RunRequest.Command.NIGHTLY, LocalDate.of(2026, 10, 1),
             null, Path.of("/srv/in"), Path.of("/srv/out"), ZoneId.of("UTC"), Path.of("/var/lib/recon/db"), null, null,
-            null, false, null, null, false, null);
+            null, false, null, null, false, null, null, null);
 
     private static String describe(Throwable failure) {
         return FailureMessage.describe(new IllegalStateException("step failed", failure), EMBEDDED);

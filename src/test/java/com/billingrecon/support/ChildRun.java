@@ -85,7 +85,15 @@ public final class ChildRun implements AutoCloseable {
         process.destroy();
     }
 
-    public boolean isAlive() {
+    /** Sends a signal by name ({@code STOP}, {@code CONT}): a frozen process holds its connections and locks. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+        public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -179,8 +179,19 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 open ? a.row().line() : null, open ? r.amount() : null, r.accountId(), r.fingerprint(), r.cdrId()};
     }
 
-    private static LocalDate billingPeriod(CdrRecord r, SourceRow row) {
+    /** The first day of the billing period whose history partition holds the record. */
+    public static LocalDate billingPeriod(CdrRecord r, SourceRow row) {
         return LateUsageRule.billingPeriod(r.eventDate(), row.businessDate()).atDay(1);
+    }
+
+    /**
+     * Makes the history partitions of these billing periods (first days) that are not there yet, ahead of a
+     * partitioned ingestion: partitions taking in the same day at once must not race to create one.
+     */
+    public void makeHistoryPartitions(Collection<LocalDate> periods) {
+        for (LocalDate period : periods) {
+            jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, Date.valueOf(period));
+        }
     }
 
     /**

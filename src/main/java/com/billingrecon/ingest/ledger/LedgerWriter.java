@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -31,10 +32,21 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
 
     private final LedgerKind<T, P> kind;
     private final InputFileStore files;
+    private final Consumer<Map<String, FileCounts>> counts;
 
+    /** The chunk's control counts are added to its files' counts. */
     public LedgerWriter(LedgerKind<T, P> kind, InputFileStore files) {
+        this(kind, files, files::addCounts);
+    }
+
+    /**
+     * The chunk's control counts go to {@code counts}, in the chunk's transaction: a partition keeps its own, so
+     * that partitions do not all update their files' one row.
+     */
+    public LedgerWriter(LedgerKind<T, P> kind, InputFileStore files, Consumer<Map<String, FileCounts>> counts) {
         this.kind = kind;
         this.files = files;
+        this.counts = counts;
     }
 
     /** The latest accepted record of an id: committed before the chunk, or the chunk's accepted record at that index. */
@@ -53,7 +65,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
         Decisions<T> decisions = decide(rows, latestCommitted(rows));
         kind.save(decisions.accepted());
         files.saveRejects(decisions.rejects());
-        files.addCounts(decisions.counts());
+        counts.accept(decisions.counts());
         tally(decisions.counts());
     }
 
