@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -237,7 +236,7 @@ class RerunFunctionalTests {
         Path fresh = freshCatchUp("2026-11-04");
         assertThat(bytes("rerun-" + PERIOD + "/balances.csv"))
                 .isEqualTo(Files.readAllBytes(fresh.resolve("balances.csv")));
-        assertThat(withoutRevision(folder("rerun-" + PERIOD))).isEqualTo(withoutRevision(fresh));
+        assertThat(Report.invoicesWithoutRevision(folder("rerun-" + PERIOD))).isEqualTo(Report.invoicesWithoutRevision(fresh));
     }
 
     @Test
@@ -272,8 +271,8 @@ class RerunFunctionalTests {
                     .isEqualTo(Files.readString(fresh.resolve("balances.csv")));
             assertThat(bytes("rerun-" + PERIOD + "/balances.csv"))
                 .isEqualTo(Files.readAllBytes(fresh.resolve("balances.csv")));
-            assertThat(withoutRevision(folder("rerun-" + PERIOD))).as("round %d: invoices.csv", round)
-                    .isEqualTo(withoutRevision(fresh));
+            assertThat(Report.invoicesWithoutRevision(folder("rerun-" + PERIOD))).as("round %d: invoices.csv", round)
+                    .isEqualTo(Report.invoicesWithoutRevision(fresh));
         }
         assertThat(register(folder("rerun-" + PERIOD))).as("the comparison holds revised invoices")
                 .anySatisfy(row -> assertThat(row.get(1)).isEqualTo("3"));
@@ -328,7 +327,7 @@ class RerunFunctionalTests {
         Path fresh = freshCatchUp(LAST_RUN_DATE);
         assertThat(bytes("rerun-" + PERIOD + "/balances.csv"))
                 .isEqualTo(Files.readAllBytes(fresh.resolve("balances.csv")));
-        assertThat(withoutRevision(folder("rerun-" + PERIOD))).isEqualTo(withoutRevision(fresh));
+        assertThat(Report.invoicesWithoutRevision(folder("rerun-" + PERIOD))).isEqualTo(Report.invoicesWithoutRevision(fresh));
 
         // and the nightly runs again
         assertThat(Run.nightly(db, input, output, "2026-11-04")).isEqualTo(ExitCode.DONE);
@@ -501,15 +500,6 @@ class RerunFunctionalTests {
                 .map(r -> Report.values(r, "invoice_no", "revision", "subtotal", "tax", "total", "status")).toList();
     }
 
-    private static List<Map<String, String>> withoutRevision(Path folder) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (Map<String, String> row : Report.read(folder.resolve("invoices.csv"), INVOICES_HEADER).rows()) {
-            Map<String, String> rest = new LinkedHashMap<>(row);
-            rest.remove("revision");
-            rows.add(rest);
-        }
-        return rows;
-    }
 
     private List<List<String>> revisions() {
         return Report.lines(folder("rerun-" + PERIOD).resolve("revisions.csv"), REVISIONS_HEADER);

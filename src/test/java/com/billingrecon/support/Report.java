@@ -60,6 +60,20 @@ public final class Report {
         return of(outputDir, day, "invoices.csv");
     }
 
+    /**
+     * The rows of a folder's {@code invoices.csv}, each without its {@code revision}: what a rerun's register
+     * shares with a fresh catch-up's (SPEC §6).
+     */
+    public static List<Map<String, String>> invoicesWithoutRevision(Path folder) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map<String, String> row : read(folder.resolve("invoices.csv")).rows()) {
+            Map<String, String> rest = new LinkedHashMap<>(row);
+            rest.remove("revision");
+            rows.add(rest);
+        }
+        return rows;
+    }
+
     /** The report in {@code file}. Fails on text the writer is not allowed to produce. */
     public static Report read(Path file) {
         String text = strictUtf8(bytes(file), file);
