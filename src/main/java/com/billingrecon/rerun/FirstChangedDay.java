@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,16 @@ public class FirstChangedDay {
                 .filter(file -> !file.businessDate().isBefore(from) && !file.businessDate().isAfter(to))
                 .filter(file -> processed.whyNotAsProcessed(file).isPresent())
                 .map(InputFileName::businessDate).findFirst();
-        Optional<LocalDate> missing = files.processedBetween(from, to).stream()
-                .filter(file -> !Files.isRegularFile(input.resolve(file.fileName())))
+        Optional<LocalDate> missing = missing(input, from, to).stream()
                 .map(InputFileStore.Processed::businessDate).findFirst();
         Optional<LocalDate> otherAccounts = businessDays.firstClosedWithOtherAccounts(from, to, accountsSha256(input));
         return Stream.of(newOrChanged, missing, otherAccounts).flatMap(Optional::stream).min(LocalDate::compareTo);
+    }
+
+    /** The files of {@code from..to} the ledger holds as processed that are no longer in the input folder. */
+    public List<InputFileStore.Processed> missing(InputDirectory input, LocalDate from, LocalDate to) {
+        return files.processedBetween(from, to).stream()
+                .filter(file -> !Files.isRegularFile(input.resolve(file.fileName()))).toList();
     }
 
     private static String accountsSha256(InputDirectory input) {

@@ -3,6 +3,7 @@ package com.billingrecon.rerun;
 import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.finance.RerunJournal;
 import com.billingrecon.ingest.InputDirectory;
+import com.billingrecon.ingest.InputFileStore;
 import com.billingrecon.job.BillingSettings;
 import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.ExitCode;
@@ -14,7 +15,6 @@ import com.billingrecon.report.ReportFolder;
 import com.billingrecon.report.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -145,7 +145,8 @@ public class RerunCommand {
                             + "--period=" + archived + " --archive-dir=DIR)");
                 });
         LocalDate periodStart = firstDayOf(period);
-        List<String> missing = missingFiles(request, periodStart.minusDays(1), lastRunDate);
+        List<String> missing = firstChangedDay.missing(new InputDirectory(request.inputDir()), periodStart, lastRunDate)
+                .stream().map(InputFileStore.Processed::fileName).toList();
         if (!missing.isEmpty() && !request.dropMissing()) {
             throw new UsageException("processed file(s) of " + period
                     + " or later are missing: " + String.join(", ", missing)
@@ -184,13 +185,6 @@ public class RerunCommand {
                                     UNION ALL
                                     SELECT issue_date FROM invoice WHERE issue_date > ?) started""",
                 LocalDate.class, lastRunDate, lastRunDate));
-    }
-
-    private List<String> missingFiles(RunRequest request, LocalDate endOfDay, LocalDate lastRunDate) {
-        InputDirectory input = new InputDirectory(request.inputDir());
-        return jdbc.queryForList("SELECT file_name FROM input_file WHERE business_date > ? AND business_date <= ? "
-                        + "ORDER BY business_date, order_key COLLATE \"C\"", String.class, endOfDay, lastRunDate)
-                .stream().filter(file -> !Files.isRegularFile(input.resolve(file))).toList();
     }
 
     private BatchStatus replay(RunRequest request, RerunStore.Rerun rerun, LocalDate day) {
