@@ -267,6 +267,47 @@ class BillingFunctionalTests {
     }
 
     @Test
+    void aDayWithMoreAccountsThanOneSettlementPageSettlesEveryAccountOnItsOwn() {
+        // 2,500 accounts settle in three pages of 1,000. Account i: a charge of 10 + i mod 7 (tax 0) and, the
+        // same day, a payment of 5 (part paid), of the total (paid) or of 30 (paid, the rest credit).
+        int accounts = 2_500;
+        String[] accountRows = new String[accounts];
+        String[] charges = new String[accounts];
+        String[] payments = new String[accounts];
+        for (int i = 0; i < accounts; i++) {
+            accountRows[i] = "A%04d,Account %d,SGD,INDIVIDUAL_AND_MONTHLY,100,0".formatted(i, i);
+            charges[i] = "CH-%d,A%04d,SUBSCRIPTION,2026-10-10,%d,SGD,plan".formatted(i, i, 10 + i % 7);
+            payments[i] = "P-%d,A%04d,2026-10-10,%d,SGD,BANK_TRANSFER,".formatted(i, i, payment(i));
+        }
+        given().accounts(accountRows).charges("2026-10-10", charges).payments("2026-10-10", payments);
+
+        runNightly("2026-10-10");
+
+        Map<String, Map<String, String>> invoices = Report.invoices(output, "2026-10-10").by("account_id");
+        Map<String, Map<String, String>> balances = Report.balances(output, "2026-10-10").by("account_id");
+        assertThat(invoices).hasSize(accounts);
+        for (int i = 0; i < accounts; i++) {
+            String account = "A%04d".formatted(i);
+            int total = 10 + i % 7;
+            int paid = Math.min(payment(i), total);
+            assertThat(Report.values(invoices.get(account), "total", "paid", "open", "status")).as(account)
+                    .containsExactly(String.valueOf(total), String.valueOf(paid), String.valueOf(total - paid),
+                            paid == total ? "PAID" : "PARTIALLY_PAID");
+            int due = payment(i) - total;
+            assertThat(Report.values(balances.get(account), "amount_due", "amount_due_side")).as(account)
+                    .containsExactly(String.valueOf(due), due > 0 ? "CR" : due < 0 ? "DR" : "");
+        }
+    }
+
+    private static int payment(int account) {
+        return switch (account % 3) {
+            case 0 -> 5;
+            case 1 -> 10 + account % 7;
+            default -> 30;
+        };
+    }
+
+    @Test
     void anInvoiceRefNamingAnotherAccountsInvoiceIsIgnored() {
         given().accounts(
                         "A1,Alpha,SGD,INDIVIDUAL_AND_MONTHLY,100,0",
