@@ -45,7 +45,8 @@ public class SettlementTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        jdbc.execute("ANALYZE invoice, payment"); // the day's rows are new: plan the lookups with them counted
+        // the day's invoices were just issued: plan the lookups with them counted (dayTotals analysed payment)
+        jdbc.execute("ANALYZE invoice");
         Counts counts = new Counts();
         List<String> page = new ArrayList<>();
         Cursor.query(jdbc, """
@@ -92,8 +93,6 @@ public class SettlementTasklet implements Tasklet {
 
         List<InvoiceRegister.Settled> settled = new ArrayList<>();
         List<SettlementStore.SettledAccount> settlements = new ArrayList<>();
-        int payments = 0;
-        int allocations = 0;
         for (String account : page) {
             AccountSettlement accountSettlement = new AccountSettlement(credit.getOrDefault(account, BigDecimal.ZERO),
                     open.getOrDefault(account, List.of()));
@@ -102,14 +101,12 @@ public class SettlementTasklet implements Tasklet {
             accountPayments.forEach(p -> accountSettlement.pay(p.paymentId(), p.amount(), p.invoiceRef()));
             accountSettlement.changed().forEach(i -> settled.add(new InvoiceRegister.Settled(i.invoiceNo(), i.paid(), i.status())));
             settlements.add(new SettlementStore.SettledAccount(account, accountSettlement.credit(), accountSettlement.allocations()));
-            payments += accountPayments.size();
-            allocations += accountSettlement.allocations().size();
+            counts.payments += accountPayments.size();
+            counts.allocations += accountSettlement.allocations().size();
         }
         invoices.settle(settled);
         store.record(day, settlements);
         counts.accounts += page.size();
-        counts.payments += payments;
-        counts.allocations += allocations;
         page.clear();
     }
 
