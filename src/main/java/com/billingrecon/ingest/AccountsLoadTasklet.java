@@ -70,7 +70,7 @@ public class AccountsLoadTasklet implements Tasklet {
                     accepted.add(checked.record());
                     counts.accepted(BigDecimal.ZERO);
                 } else {
-                    rejects.add(new RejectRow(file, row.line(), checked.reason(), checked.detail(), row.raw()));
+                    rejects.add(new RejectRow(file, row.line(), checked.reason(), checked.detail(), row.raw(), null));
                     counts.rejected();
                 }
             }

@@ -10,18 +10,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The rows of one kind's files of a business day, file after file in processing order, with a
- * position (file index, records read from that file) that a restart can start again from.
+ * position (file index, records read from that file) that a restart can start again from. A file may be read
+ * for some of its rows only (a rerun's rows decided again): the others are skipped, but counted in the position.
  */
 public final class DayFileRows implements RowSource {
 
     private final InputDirectory input;
     private final FileKind kind;
     private final LocalDate businessDate;
-    private final List<String> files;
+    private final List<FileToRead> files;
 
     private int fileIndex;
     private long records;
@@ -30,7 +32,19 @@ public final class DayFileRows implements RowSource {
     private CsvRecordReader current;
     private CsvHeader header;
 
-    public DayFileRows(InputDirectory input, FileKind kind, LocalDate businessDate, List<String> files) {
+    /** A file to read: every row ({@code lines} null), or only the rows of these lines, ascending. */
+    public record FileToRead(String fileName, long[] lines) {
+
+        public static FileToRead whole(String fileName) {
+            return new FileToRead(fileName, null);
+        }
+
+        boolean wanted(long line) {
+            return lines == null || Arrays.binarySearch(lines, line) >= 0;
+        }
+    }
+
+    public DayFileRows(InputDirectory input, FileKind kind, LocalDate businessDate, List<FileToRead> files) {
         this.input = input;
         this.kind = kind;
         this.businessDate = businessDate;
@@ -55,7 +69,11 @@ public final class DayFileRows implements RowSource {
             CsvRecord record = current.next();
             if (record != null) {
                 records++;
-                SourceRow row = header.toRow(kind, files.get(fileIndex), businessDate, record);
+                FileToRead file = files.get(fileIndex);
+                if (!file.wanted(record.line())) {
+                    continue;
+                }
+                SourceRow row = header.toRow(kind, file.fileName(), businessDate, record);
                 charsRead += row.raw().length() + 1;
                 return row;
             }
@@ -83,9 +101,9 @@ public final class DayFileRows implements RowSource {
     @Override
     public long totalBytes() {
         long total = 0;
-        for (String file : files) {
+        for (FileToRead file : files) {
             try {
-                total += Files.size(input.resolve(file));
+                total += Files.size(input.resolve(file.fileName()));
             } catch (IOException e) {
                 return 0;
             }
@@ -100,7 +118,7 @@ public final class DayFileRows implements RowSource {
 
     private void openFile() throws IOException {
         records = 0;
-        current = new CsvRecordReader(Files.newBufferedReader(input.resolve(files.get(fileIndex)),
+        current = new CsvRecordReader(Files.newBufferedReader(input.resolve(files.get(fileIndex).fileName()),
                 StandardCharsets.UTF_8));
         header = CsvHeader.of(current.next());
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -19,7 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Registers the day's files before a row is read: each dated file of the day is inspected whole
  * (SHA-256, UTF-8, header) and either taken in or rejected whole (so is a name that is not a readable
- * regular file, which is never opened); names the job does not know, and
+ * regular file, which is never opened), but for the files a rerun keeps as they were; names the job does not know, and
  * files it must hold, are listed for the day's reconciliation report.
  */
 public class FilePreparationTasklet implements Tasklet {
@@ -46,8 +47,9 @@ public class FilePreparationTasklet implements Tasklet {
         List<InputFileName> recognized = input.recognized();
         int taken = 0;
         int rejected = 0;
+        Set<String> kept = store.keptOn(businessDate); // by the rerun replaying the day: registered as they were
         for (InputFileName file : recognized) {
-            if (file.businessDate().equals(businessDate)) {
+            if (file.businessDate().equals(businessDate) && !kept.contains(file.fileName())) {
                 Optional<String> notReadable = input.whyNotReadable(file.fileName());
                 String stamp = notReadable.isPresent() ? null : FileStamp.of(input.resolve(file.fileName()));
                 FileInspection inspection = notReadable.map(why -> new FileInspection(null, null, why))

@@ -199,7 +199,7 @@ public class IngestionStepsConfiguration {
 
     /** The day's taken-in files of a kind, in processing order. */
     public static DayFileRows dayFiles(DayFileIngestion<?> files, String inputDir, LocalDate day, InputFileStore store) {
-        return new DayFileRows(new InputDirectory(Path.of(inputDir)), files.kind(), day, store.takenIn(day, files.kind()));
+        return new DayFileRows(new InputDirectory(Path.of(inputDir)), files.kind(), day, store.toRead(day, files.kind()));
     }
 
     /** The row rules that need no history, made for a step from the accepted accounts and the billing zone. */

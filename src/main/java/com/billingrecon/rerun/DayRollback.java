@@ -8,6 +8,7 @@ import com.billingrecon.ingest.ledger.PaymentLedger;
 import com.billingrecon.payments.SettlementStore;
 import com.billingrecon.totals.RunningTotals;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +45,39 @@ public class DayRollback {
     public void rollBackTo(LocalDate endOfDay, long rerunId) {
         totals.rollBackTo(endOfDay); // first: it reads what the rest takes away
         cdrs.rollBackTo(endOfDay);
+        rollBackTheRestTo(endOfDay, rerunId);
+    }
+
+    /**
+     * The same, but the CDR files of {@code scope} that did not change keep their records: only the CDRs of the
+     * scope's ids go back, and the kept files' rows of those ids are decided again by the replay.
+     */
+    public void rollBackKeeping(LocalDate endOfDay, long rerunId, CdrReplayScope.Kept scope) {
+        List<LocalDate> scopeDays = cdrs.scopeDaysAfter(endOfDay);
+        totals.rollBackKeeping(endOfDay, scopeDays); // first: it reads what the rest takes away
+        files.rollBackKeeping(endOfDay, scope.keptFileIds(), cdrs.countsOfRowsToDecideAgain(scopeDays));
+        cdrs.rollBackKeeping(endOfDay, scopeDays, scope.changedFileIds(), scope.changedDays());
+        charges.rollBackTo(endOfDay);
+        payments.rollBackTo(endOfDay);
+        settlements.rollBackTo(endOfDay);
+        afterFilesRollBackTo(endOfDay, rerunId);
+    }
+
+    /** The end of a rerun that kept files: the scope is forgotten and the kept files are files like any other. */
+    public void endKeeping() {
+        cdrs.clearScope();
+        files.endKeeping();
+    }
+
+    private void rollBackTheRestTo(LocalDate endOfDay, long rerunId) {
         charges.rollBackTo(endOfDay);
         payments.rollBackTo(endOfDay);
         files.rollBackTo(endOfDay);
         settlements.rollBackTo(endOfDay);
+        afterFilesRollBackTo(endOfDay, rerunId);
+    }
+
+    private void afterFilesRollBackTo(LocalDate endOfDay, long rerunId) {
         reruns.rememberInvoicesIssuedAfter(endOfDay, rerunId); // before they are set aside
         invoices.setAsideIssuedAfter(endOfDay);
         invoices.restorePaidFromAllocations();

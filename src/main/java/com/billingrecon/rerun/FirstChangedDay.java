@@ -46,6 +46,11 @@ public class FirstChangedDay {
         return Stream.of(newOrChanged, missing, otherAccounts).flatMap(Optional::stream).min(LocalDate::compareTo);
     }
 
+    /** Whether a day of {@code from..to} was closed with other accounts than the current accounts.csv. */
+    public boolean otherAccounts(InputDirectory input, LocalDate from, LocalDate to) {
+        return businessDays.firstClosedWithOtherAccounts(from, to, accountsSha256(input)).isPresent();
+    }
+
     /** The files of {@code from..to} the ledger holds as processed that are no longer in the input folder. */
     public List<InputFileStore.Processed> missing(InputDirectory input, LocalDate from, LocalDate to) {
         return files.processedBetween(from, to).stream()

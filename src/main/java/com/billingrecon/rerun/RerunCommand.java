@@ -51,12 +51,15 @@ public class RerunCommand {
     private final DocumentWriter documents;
     private final RerunJournal rerunJournal;
     private final FirstChangedDay firstChangedDay;
+    private final CdrReplayScope cdrScope;
 
     public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
                         DayRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
                         Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction,
-                        DocumentWriter documents, RerunJournal rerunJournal, FirstChangedDay firstChangedDay) {
+                        DocumentWriter documents, RerunJournal rerunJournal, FirstChangedDay firstChangedDay,
+                        CdrReplayScope cdrScope) {
         this.firstChangedDay = firstChangedDay;
+        this.cdrScope = cdrScope;
         this.documents = documents;
         this.rerunJournal = rerunJournal;
         this.businessDays = businessDays;
@@ -104,6 +107,7 @@ public class RerunCommand {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            rollback.endKeeping();
             reruns.finish(rerun);
             return settled;
         });
@@ -165,9 +169,20 @@ public class RerunCommand {
                 log.info("Rerun of {}: no input of {}..{} changed; no day is replayed", period, periodStart,
                         lastRunDate);
             } else {
-                rollback.rollBackTo(endOfDay, rerun.id());
-                log.info("Rerun of {}: the first changed input is of {}; ledger rolled back to the end of {}; "
-                        + "replaying {}..{}", period, restartFrom, endOfDay, restartFrom, lastRunDate);
+                InputDirectory input = new InputDirectory(request.inputDir());
+                Optional<CdrReplayScope.Kept> kept = cdrScope.record(input, restartFrom, lastRunDate,
+                        firstChangedDay.otherAccounts(input, restartFrom, lastRunDate), request.billingZone());
+                if (kept.isPresent()) {
+                    rollback.rollBackKeeping(endOfDay, rerun.id(), kept.get());
+                    log.info("Rerun of {}: the first changed input is of {}; ledger rolled back to the end of {} but "
+                            + "for the records of {} unchanged CDR files ({} CDR ids and {} of their rows decided "
+                            + "again); replaying {}..{}", period, restartFrom, endOfDay, kept.get().keptFileIds().size(),
+                            kept.get().ids(), kept.get().rowsDecidedAgain(), restartFrom, lastRunDate);
+                } else {
+                    rollback.rollBackTo(endOfDay, rerun.id());
+                    log.info("Rerun of {}: the first changed input is of {}; ledger rolled back to the end of {}; "
+                            + "replaying {}..{}", period, restartFrom, endOfDay, restartFrom, lastRunDate);
+                }
             }
             return rerun;
         });

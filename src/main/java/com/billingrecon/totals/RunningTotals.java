@@ -2,6 +2,7 @@ package com.billingrecon.totals;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -42,12 +43,42 @@ public class RunningTotals {
         if (jdbc.update("INSERT INTO totalled_day (business_date) VALUES (?) ON CONFLICT DO NOTHING", day) == 0) {
             return;
         }
+        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM input_file WHERE kept_by_rerun)",
+                Boolean.class))) {
+            addReplayedDay(day);
+            return;
+        }
         // the day's rows were just copied in: fresh statistics keep the day's grouping on a good plan
         analyze(day);
         apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'INVOICE'",
                 day);
         apply(-1, SUPERSEDED + "WHERE superseded_on = ? AND taken_on < ?", day, day);
     }
+
+    /**
+     * A day replayed by a rerun that keeps the CDRs of unchanged files: those are in the totals already, so of the
+     * day's CDR records only those of the ids it decided again (the scope) are added, with its charges and payments.
+     */
+    private void addReplayedDay(LocalDate day) {
+        jdbc.execute("ANALYZE cdr_superseded, charge, payment");
+        apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'CDR'", day);
+        boolean decidedAgain = Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM input_file f WHERE f.business_date = ? AND f.kind = 'cdr'
+                               AND f.status = 'PROCESSED' AND (NOT f.kept_by_rerun
+                                   OR EXISTS (SELECT 1 FROM cdr_rerun_row r WHERE r.file_id = f.file_id)))""",
+                Boolean.class, day));
+        if (decidedAgain) {
+            apply(1, SCOPE_LATEST, day);
+        }
+        apply(-1, SUPERSEDED + "WHERE superseded_on = ? AND taken_on < ? AND " + IN_SCOPE, day, day);
+    }
+
+    private static final String IN_SCOPE = "cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)";
+    /** The records of the scope's CDRs taken in on a day that are their CDR's latest. */
+    private static final String SCOPE_LATEST = """
+            SELECT h.account_id, h.billing_period, 'CDR', h.cdr_id, h.status::text, h.amount FROM cdr_history h
+            WHERE h.business_date = ? AND h.cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)
+            AND NOT EXISTS (SELECT 1 FROM cdr_superseded s WHERE s.file_id = h.file_id AND s.line = h.line)""";
 
     /**
      * Statistics of the tables a day's rows went to: the history's partitions a record taken in on
@@ -75,6 +106,21 @@ public class RunningTotals {
         jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
         apply(-1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date > ?", endOfDay);
         apply(1, SUPERSEDED + "WHERE superseded_on > ? AND taken_on <= ?", endOfDay, endOfDay);
+    }
+
+    /**
+     * As {@link #rollBackTo}, for a rerun that keeps the CDRs of unchanged files: of the CDRs only those of the scope
+     * go back ({@code scopeDays}: the days after {@code endOfDay} on which the scope's records were taken in); the
+     * later charges, payments and invoices all go.
+     */
+    public void rollBackKeeping(LocalDate endOfDay, List<LocalDate> scopeDays) {
+        jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
+        apply(-1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date > ? AND item_kind <> 'CDR'",
+                endOfDay);
+        for (LocalDate day : scopeDays) {
+            apply(-1, SCOPE_LATEST, day);
+        }
+        apply(1, SUPERSEDED + "WHERE superseded_on > ? AND taken_on <= ? AND " + IN_SCOPE, endOfDay, endOfDay);
     }
 
     /**

@@ -58,9 +58,35 @@ class DayFileRowReaderTest {
     }
 
     @Test
+    void aFileReadForSomeOfItsLinesHandsOnlyThoseRowsAndARestartResumesAfterTheLastOneHanded() throws Exception {
+        write("cdr-2026-10-01.csv", 10, "A"); // A1 is on line 2
+        write("cdr-2026-10-01-b.csv", 3, "B");
+        List<DayFileRows.FileToRead> files = List.of(
+                new DayFileRows.FileToRead("cdr-2026-10-01.csv", new long[] {3, 5, 9}),
+                DayFileRows.FileToRead.whole("cdr-2026-10-01-b.csv"));
+        ExecutionContext saved = new ExecutionContext();
+        DayFileRowReader<SourceRow> first = new DayFileRowReader<>(
+                new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY, files), row -> row, 1, "cdrRows");
+        first.open(new ExecutionContext());
+        List<List<String>> before = ids(first, 2);
+        first.update(saved);
+        first.close();
+
+        DayFileRowReader<SourceRow> restarted = new DayFileRowReader<>(
+                new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY, files), row -> row, 1, "cdrRows");
+        restarted.open(saved);
+        List<List<String>> after = ids(restarted, Integer.MAX_VALUE);
+        restarted.close();
+
+        assertThat(before).containsExactly(List.of("A2"), List.of("A4"));
+        assertThat(after).containsExactly(List.of("A8"), List.of("B1"), List.of("B2"), List.of("B3"));
+    }
+
+    @Test
     void anErrorOnTheReadAheadThreadFailsTheReadInsteadOfLeavingItWaiting() throws Exception {
         write("cdr-2026-10-01.csv", 10, "A");
-        DayFileRows rows = new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY, List.of("cdr-2026-10-01.csv"));
+        DayFileRows rows = new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY,
+                List.of(DayFileRows.FileToRead.whole("cdr-2026-10-01.csv")));
         DayFileRowReader<SourceRow> reader = new DayFileRowReader<>(rows, row -> {
             if (row.value("cdr_id").equals("A7")) {
                 throw new StackOverflowError("deep");
@@ -123,7 +149,8 @@ class DayFileRowReaderTest {
     }
 
     private DayFileRowReader<SourceRow> reader(int blockRows, List<String> files) {
-        DayFileRows rows = new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY, files);
+        DayFileRows rows = new DayFileRows(new InputDirectory(input), FileKind.CDR, DAY,
+                files.stream().map(DayFileRows.FileToRead::whole).toList());
         return new DayFileRowReader<>(rows, row -> row, blockRows, "cdrRows");
     }
 

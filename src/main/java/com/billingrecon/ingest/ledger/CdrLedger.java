@@ -1,6 +1,7 @@
 package com.billingrecon.ingest.ledger;
 
 import com.billingrecon.billing.LateUsageRule;
+import com.billingrecon.ingest.FileCounts;
 import com.billingrecon.ingest.rows.CdrRecord;
 import com.billingrecon.ingest.rows.IdRules;
 import com.billingrecon.ingest.rows.SourceRow;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Collection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -141,6 +143,18 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 WHERE cdr_id = ?""", changedStates);
     }
 
+    /** The chunk's duplicate rows, by file id, line and cdr_id: a rerun can decide them again from these. */
+    @Override
+    public void saveDuplicates(List<Duplicate> duplicates) {
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> fileIds = fileIds(duplicates.stream().map(d -> d.row().file()).distinct().toList());
+        jdbc.batchUpdate("INSERT INTO cdr_duplicate (file_id, line, cdr_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                duplicates.stream().map(d -> new Object[] {fileIds.get(d.row().file()), d.row().line(), d.id()})
+                        .toList());
+    }
+
     /** The committed ONGOING records the chunk replaces, from their state rows, before those change. */
     private void keepSupersededStates(Map<String, LocalDate> replacedOn) {
         if (replacedOn.isEmpty()) {
@@ -160,8 +174,12 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
 
     /** The ids of the chunk's files, by name. */
     private Map<String, Integer> fileIds(List<Accepted<CdrRecord>> accepted) {
-        return IdLookup.byId(jdbc, "SELECT file_name, file_id FROM input_file WHERE file_name = ANY(?)",
-                accepted.stream().map(a -> a.row().file()).distinct().toList(), (rs, n) -> rs.getInt(2));
+        return fileIds(accepted.stream().map(a -> a.row().file()).distinct().toList());
+    }
+
+    private Map<String, Integer> fileIds(Collection<String> fileNames) {
+        return IdLookup.byId(jdbc, "SELECT file_name, file_id FROM input_file WHERE file_name = ANY(?)", fileNames,
+                (rs, n) -> rs.getInt(2));
     }
 
     private static byte[] withFileId(int fileId, byte[] line) {
@@ -199,6 +217,8 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
      * partitions that hold only later records are emptied whole.
      */
     public void rollBackTo(LocalDate endOfDay) {
+        jdbc.update("DELETE FROM cdr_duplicate WHERE file_id IN (SELECT file_id FROM input_file WHERE business_date > ?)",
+                endOfDay);
         jdbc.update("DELETE FROM cdr_state WHERE business_date > ?", endOfDay);
         jdbc.update("""
                 INSERT INTO cdr_state (%s)
@@ -219,6 +239,135 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 jdbc.execute("TRUNCATE " + partition);
             }
         }
+    }
+
+    // --- a rerun that keeps the CDRs of unchanged files (tables cdr_rerun_scope and cdr_rerun_row) ---
+
+    /** Forgets the ids and rows an earlier scope named. */
+    public void clearScope() {
+        jdbc.update("DELETE FROM cdr_rerun_scope");
+        jdbc.update("DELETE FROM cdr_rerun_row");
+    }
+
+    /** Adds ids to the scope of the rerun: every row of these ids from its first day on is decided again. */
+    public void addToScope(Collection<String> ids) {
+        jdbc.batchUpdate("INSERT INTO cdr_rerun_scope (cdr_id) VALUES (?) ON CONFLICT DO NOTHING",
+                ids.stream().map(id -> new Object[] {id}).toList());
+    }
+
+    /** Adds the ids of the records these files (taken in on {@code day}) put in the ledger. */
+    public void addRecordsOfFilesToScope(LocalDate day, Collection<Integer> fileIds) {
+        jdbc.update("""
+                INSERT INTO cdr_rerun_scope (cdr_id)
+                SELECT DISTINCT cdr_id FROM cdr_history WHERE business_date = ? AND file_id = ANY(?)
+                ON CONFLICT DO NOTHING""", statement -> {
+                    statement.setObject(1, day);
+                    statement.setArray(2, statement.getConnection().createArrayOf("integer", fileIds.toArray()));
+                });
+    }
+
+    public long scopeSize() {
+        return jdbc.queryForObject("SELECT count(*) FROM cdr_rerun_scope", Long.class);
+    }
+
+    /** The days after {@code endOfDay} on which a record of an id of the scope was taken in. */
+    public List<LocalDate> scopeDaysAfter(LocalDate endOfDay) {
+        return jdbc.queryForList("""
+                SELECT business_date FROM cdr_state WHERE cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)
+                AND business_date > ?
+                UNION
+                SELECT taken_on FROM cdr_superseded WHERE cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope) AND taken_on > ?
+                ORDER BY 1""", LocalDate.class, endOfDay, endOfDay);
+    }
+
+    /**
+     * Records the rows of the kept files (ids {@code kept}) that have an id of the scope: their records, duplicates
+     * and id rejects, on {@code days} (the {@link #scopeDaysAfter} days; duplicates and rejects are found by id).
+     *
+     * @return how many rows are to be decided again
+     */
+    public long recordRowsToDecideAgain(List<LocalDate> days, Collection<Integer> kept) {
+        Object[] keptIds = kept.toArray();
+        for (LocalDate day : days) {
+            jdbc.update("""
+                    INSERT INTO cdr_rerun_row (file_id, line)
+                    SELECT file_id, line FROM cdr_history WHERE business_date = ? AND file_id = ANY(?)
+                    AND cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)""", statement -> {
+                        statement.setObject(1, day);
+                        statement.setArray(2, statement.getConnection().createArrayOf("integer", keptIds));
+                    });
+        }
+        jdbc.update("""
+                INSERT INTO cdr_rerun_row (file_id, line)
+                SELECT file_id, line FROM cdr_duplicate WHERE file_id = ANY(?)
+                AND cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)""", statement ->
+                statement.setArray(1, statement.getConnection().createArrayOf("integer", keptIds)));
+        jdbc.update("""
+                INSERT INTO cdr_rerun_row (file_id, line)
+                SELECT f.file_id, j.line FROM reject j JOIN input_file f USING (file_name)
+                WHERE f.file_id = ANY(?) AND j.item_id IN (SELECT cdr_id FROM cdr_rerun_scope)""", statement ->
+                statement.setArray(1, statement.getConnection().createArrayOf("integer", keptIds)));
+        return jdbc.queryForObject("SELECT count(*) FROM cdr_rerun_row", Long.class);
+    }
+
+    /** What the rows to decide again counted for in their files' counts, by file name. */
+    public Map<String, FileCounts> countsOfRowsToDecideAgain(List<LocalDate> days) {
+        Map<String, long[]> records = new HashMap<>();
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        for (LocalDate day : days) {
+            jdbc.query("""
+                    SELECT f.file_name, count(*), sum(h.amount)
+                    FROM cdr_history h JOIN cdr_rerun_row r ON r.file_id = h.file_id AND r.line = h.line
+                    JOIN input_file f ON f.file_id = h.file_id
+                    WHERE h.business_date = ? GROUP BY f.file_name""", rs -> {
+                        records.computeIfAbsent(rs.getString(1), f -> new long[1])[0] += rs.getLong(2);
+                        amounts.merge(rs.getString(1), rs.getBigDecimal(3), BigDecimal::add);
+                    }, day);
+        }
+        Map<String, FileCounts> counts = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT f.file_name, count(*),
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cdr_duplicate d
+                                                      WHERE d.file_id = r.file_id AND d.line = r.line)),
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM reject j
+                                                      WHERE j.file_name = f.file_name AND j.line = r.line))
+                FROM cdr_rerun_row r JOIN input_file f ON f.file_id = r.file_id
+                GROUP BY f.file_name ORDER BY f.file_name""", rs -> {
+                    String file = rs.getString(1);
+                    long accepted = records.containsKey(file) ? records.get(file)[0] : 0;
+                    counts.put(file, new FileCounts(rs.getLong(2), accepted, rs.getLong(3), rs.getLong(4),
+                            amounts.getOrDefault(file, BigDecimal.ZERO)));
+                });
+        return counts;
+    }
+
+    /**
+     * A rerun's rollback that keeps the records of unchanged files: only the CDRs of the scope go back to their
+     * latest record taken in up to that day (or away); their later records, and every record and duplicate of the
+     * changed files ({@code changed}, taken in on {@code changedDays}) and of the rows to decide again, go.
+     */
+    public void rollBackKeeping(LocalDate endOfDay, List<LocalDate> scopeDays, Collection<Integer> changed,
+                                Collection<LocalDate> changedDays) {
+        jdbc.update("DELETE FROM cdr_duplicate WHERE file_id = ANY(?)", statement ->
+                statement.setArray(1, statement.getConnection().createArrayOf("integer", changed.toArray())));
+        jdbc.update("DELETE FROM cdr_duplicate d USING cdr_rerun_row r WHERE d.file_id = r.file_id AND d.line = r.line");
+        String inScope = "cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)";
+        jdbc.update("DELETE FROM cdr_state WHERE business_date > ? AND " + inScope, endOfDay);
+        jdbc.update("""
+                INSERT INTO cdr_state (%s)
+                SELECT taken_on, 'ONGOING', file_id, line, amount, cdr_id, account_id, fingerprint FROM cdr_superseded
+                WHERE superseded_on > ? AND taken_on <= ? AND %s""".formatted(STATE_COLUMNS, inScope), endOfDay,
+                endOfDay);
+        jdbc.update("DELETE FROM cdr_superseded WHERE superseded_on > ? AND " + inScope, endOfDay);
+        for (LocalDate day : new TreeSet<>(union(scopeDays, changedDays))) {
+            jdbc.update("DELETE FROM cdr_history WHERE business_date = ? AND " + inScope, day);
+        }
+    }
+
+    private static List<LocalDate> union(Collection<LocalDate> a, Collection<LocalDate> b) {
+        List<LocalDate> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The billing periods whose history the ledger holds, oldest first (archived ones are not among them). */

@@ -42,6 +42,17 @@ public interface LedgerKind<T, P> {
     void save(List<Accepted<T>> accepted);
 
     /**
+     * Records the rows found duplicates, where a rerun must be able to decide them again without reading their
+     * files (CDRs); other kinds keep only their counts.
+     */
+    default void saveDuplicates(List<Duplicate> duplicates) {
+    }
+
+    /** A row found a duplicate of its id's latest accepted record. */
+    record Duplicate(SourceRow row, String id) {
+    }
+
+    /**
      * A record accepted in a chunk, with what it replaces as its id's latest accepted record: nothing
      * ({@link #NONE}), the one committed before the chunk ({@link #COMMITTED}), or the chunk's accepted
      * record at that index.

@@ -54,8 +54,8 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
     }
 
     /** What the chunk's rows come to, in file order. */
-    private record Decisions<T>(List<LedgerKind.Accepted<T>> accepted, List<RejectRow> rejects,
-                                Map<String, FileCounts> counts) {
+    private record Decisions<T>(List<LedgerKind.Accepted<T>> accepted, List<LedgerKind.Duplicate> duplicates,
+                                List<RejectRow> rejects, Map<String, FileCounts> counts) {
     }
 
     @Override
@@ -64,6 +64,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
         blocks.forEach(rows::addAll);
         Decisions<T> decisions = decide(rows, latestCommitted(rows));
         kind.save(decisions.accepted());
+        kind.saveDuplicates(decisions.duplicates());
         files.saveRejects(decisions.rejects());
         counts.accept(decisions.counts());
         tally(decisions.counts());
@@ -84,7 +85,8 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
 
     /** Each row against the latest accepted record of its id, which each accepted row then becomes. */
     private Decisions<T> decide(List<EncodedRow<T>> rows, Map<String, Latest<P>> latest) {
-        Decisions<T> decisions = new Decisions<>(new ArrayList<>(rows.size()), new ArrayList<>(), new LinkedHashMap<>());
+        Decisions<T> decisions = new Decisions<>(new ArrayList<>(rows.size()), new ArrayList<>(), new ArrayList<>(),
+                new LinkedHashMap<>());
         String file = null;
         FileCounts fileCounts = null;
         for (EncodedRow<T> prepared : rows) {
@@ -94,7 +96,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
                 fileCounts = decisions.counts().computeIfAbsent(file, f -> new FileCounts());
             }
             if (!item.isValid()) {
-                decisions.rejects().add(reject(item, item.reason(), item.detail()));
+                decisions.rejects().add(reject(item, item.reason(), item.detail(), null));
                 fileCounts.rejected();
                 continue;
             }
@@ -111,10 +113,13 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
                     accepted.add(new LedgerKind.Accepted<>(record, item.row(), prepared.line(), replaces));
                     fileCounts.accepted(kind.amount(record));
                 }
-                case DUPLICATE -> fileCounts.duplicate();
+                case DUPLICATE -> {
+                    decisions.duplicates().add(new LedgerKind.Duplicate(item.row(), id));
+                    fileCounts.duplicate();
+                }
                 case ID_CONFLICT, ALREADY_FINAL -> {
                     RejectReason reason = RejectReason.valueOf(verdict.name());
-                    decisions.rejects().add(reject(item, reason, kind.explain(verdict, prior, record)));
+                    decisions.rejects().add(reject(item, reason, kind.explain(verdict, prior, record), id));
                     fileCounts.rejected();
                 }
             }
@@ -137,7 +142,7 @@ public final class LedgerWriter<T, P> implements ItemWriter<List<EncodedRow<T>>>
         }
     }
 
-    private static RejectRow reject(ValidatedRow<?> item, RejectReason reason, String detail) {
-        return new RejectRow(item.row().file(), item.row().line(), reason, detail, item.row().raw());
+    private static RejectRow reject(ValidatedRow<?> item, RejectReason reason, String detail, String itemId) {
+        return new RejectRow(item.row().file(), item.row().line(), reason, detail, item.row().raw(), itemId);
     }
 }
