@@ -151,9 +151,13 @@ class BillingInvariantProperties {
      */
     @Property(tries = 8, shrinking = ShrinkingMode.OFF)
     void aRerunAfterLateChangedAndRemovedFilesGivesTheBooksOfAFreshCatchUp(
-            @ForAll("scenarios") Scenario scenario, @ForAll @IntRange(min = 1, max = DAYS - 1) int lateDay,
+            @ForAll("scenarios") Scenario generated, @ForAll @IntRange(min = 1, max = DAYS - 1) int lateDay,
             @ForAll @IntRange(min = 1, max = DAYS - 1) int changedDay,
-            @ForAll @IntRange(min = 1, max = DAYS - 1) int removedDay) throws IOException {
+            @ForAll @IntRange(min = 1, max = DAYS - 1) int removedDay,
+            @ForAll @IntRange(min = 0, max = 3) int sharedIds, @ForAll @IntRange(min = 0, max = 3) int echoes)
+            throws IOException {
+        // ids shared between files of different days, so that a changed file's ids reach rows of unchanged files
+        Scenario scenario = sharingIds(generated, sharedIds, echoes);
         Path root = Files.createTempDirectory("billing-rerun");
         Path input = scenario.writeTo(Files.createDirectory(root.resolve("in")));
         Path aside = Files.createDirectory(root.resolve("late"));
@@ -192,6 +196,31 @@ class BillingInvariantProperties {
         assertThat(Report.invoicesWithoutRevision(rerunFolder)).as("invoices.csv, " + where).isEqualTo(Report.invoicesWithoutRevision(freshFolder));
         assertThat(Verify.differences(db)).as("after the rerun, " + where).isEmpty();
         deleteTree(root);
+    }
+
+    /**
+     * The scenario with the CDR records of its last {@code shared} CDRs given the ids of its first ones (so that a
+     * row may replace, conflict with or come after a final record of another file), and the first records of its
+     * first {@code echoes} CDRs repeated the day after (a duplicate, or ALREADY_FINAL once a later record came).
+     */
+    private static Scenario sharingIds(Scenario scenario, int shared, int echoes) {
+        List<String> ids = scenario.cdrs().stream().map(CdrRecord::cdrId).distinct().toList();
+        int firstShared = ids.size() - shared; // the CDRs from this index on take the ids of the first ones
+        List<CdrRecord> cdrs = new ArrayList<>();
+        for (CdrRecord r : scenario.cdrs()) {
+            int index = ids.indexOf(r.cdrId());
+            String id = firstShared > 0 && index >= firstShared ? ids.get((index - firstShared) % firstShared)
+                    : r.cdrId();
+            cdrs.add(new CdrRecord(id, r.accountId(), r.eventDate(), r.day(), r.status(), r.amount()));
+        }
+        for (int i = 0; i < Math.min(echoes, ids.size()); i++) {
+            String id = ids.get(i);
+            cdrs.stream().filter(r -> r.cdrId().equals(id)).findFirst()
+                    .filter(first -> first.day() + 1 < DAYS)
+                    .ifPresent(first -> cdrs.add(new CdrRecord(first.cdrId(), first.accountId(), first.eventDate(),
+                            first.day() + 1, first.status(), first.amount())));
+        }
+        return new Scenario(scenario.accounts(), cdrs, scenario.charges(), scenario.payments());
     }
 
     private static List<Path> filesOfDay(Path input, LocalDate day) throws IOException {
