@@ -312,6 +312,10 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
 
     /** What the rows to decide again counted for in their files' counts, by file name. */
     public Map<String, FileCounts> countsOfRowsToDecideAgain(List<LocalDate> days) {
+        Map<String, FileCounts> counts = new LinkedHashMap<>();
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM cdr_rerun_row)", Boolean.class))) {
+            return counts; // the usual case of a late file of new ids: no day's history to read
+        }
         Map<String, long[]> records = new HashMap<>();
         Map<String, BigDecimal> amounts = new HashMap<>();
         for (LocalDate day : days) {
@@ -324,7 +328,6 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                         amounts.merge(rs.getString(1), rs.getBigDecimal(3), BigDecimal::add);
                     }, day);
         }
-        Map<String, FileCounts> counts = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT f.file_name, count(*),
                        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cdr_duplicate d
