@@ -2,7 +2,8 @@
 # What a rerun costs against the nights it reruns: NIGHTS nights of CDRS CDRs each from 2026-10-02, closed by
 # one nightly run on an external server, then rerun --period=2026-10 after one small late file (200 CDRs of new
 # ids) dated (a) the last night, (b) the middle night, (c) the first night, then (d) after accounts.csv changed
-# (every day replayed, what each of them cost before reruns began at the first changed day).
+# (every day replayed, what each of them cost before reruns began at the first changed day), and after (f) the
+# CDR file of the middle night and (g) the CDR file of every night were corrected (a row added to each).
 # Prints each rerun's seconds and its ratio to the nights' (goal: (a) within 0.10x; a file of every day within 1.0x).
 #   usage: bench/rerun.sh [CDRS NIGHTS]     (default: 1000000 17)
 #   env:   as bench/run.sh
@@ -16,7 +17,7 @@ COUNTS=(); for _ in $(seq "$NIGHTS"); do COUNTS+=("$CDRS"); done
 [ -f "$IN/accounts.csv" ] || python3 "$ROOT/bench/nights.py" "$IN" 10000 "${COUNTS[@]}"
 rm -f "$IN"/cdr-*-late.csv
 cp "$IN/accounts.csv" "$WORK/accounts.csv.orig"
-trap 'cp "$WORK/accounts.csv.orig" "$IN/accounts.csv"; as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null' EXIT
+trap 'cp "$WORK/accounts.csv.orig" "$IN/accounts.csv"; sed -i "/^FIX-/d" "$IN"/cdr-*.csv; as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null' EXIT
 OUT="$WORK/rerun-out"; rm -rf "$OUT"
 fresh_db recon
 DB=(--db-url="jdbc:postgresql://127.0.0.1:$PORT/recon" --db-user=postgres)
@@ -56,5 +57,11 @@ late_file "$LAST";   rerun "(a) late file of the last night $LAST"
 late_file "$MIDDLE"; rerun "(b) late file of the middle night $MIDDLE"
 late_file "$FIRST";  rerun "(c) late file of the first night $FIRST"
 rerun "(e) nothing changed"
+correct() { # FILE: a row added at its end, so that its content changed (the trap takes it out again)
+    echo "FIX-$(basename "$1" .csv),$(sed -n 2p "$IN/accounts.csv" | cut -d, -f1),CALL,2026-10-02T08:00:00Z,60,0.25,SGD,COMPLETED" >> "$1"
+}
+correct "$IN/cdr-$MIDDLE.csv"; rerun "(f) a corrected CDR file of the middle night"
+for night in $(seq 0 $((NIGHTS - 1))); do correct "$IN/cdr-$(date -d "$FIRST + $night day" +%F).csv"; done
+rerun "(g) a corrected CDR file of every night"
 sed -i '2s/,[0-9.]*,\([0-9.]*\)$/,123456,\1/' "$IN/accounts.csv"
 rerun "(d) accounts.csv changed: every day"

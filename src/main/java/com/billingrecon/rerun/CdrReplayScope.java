@@ -120,6 +120,12 @@ public class CdrReplayScope {
                 return Optional.empty();
             }
         }
+        if (records >= SHARE_FROM_RECORDS && changedRows(input, registered, changedNames, toRead, records)
+                > LARGEST_SHARE * records) {
+            log.info("The changed CDR files hold more than half of the records from {}: every CDR file from then is "
+                    + "replayed", from);
+            return Optional.empty();
+        }
         for (InputFileStore.CdrFile file : registered) {
             if (changedNames.contains(file.fileName())) {
                 cdrs.addRecordsOfFilesToScope(file.businessDate(), List.of(file.fileId()));
@@ -144,6 +150,38 @@ public class CdrReplayScope {
             return Optional.empty();
         }
         return Optional.of(new Kept(kept, changed, changedDays, ids, rows));
+    }
+
+    /**
+     * About how many rows the changed files hold, before any is read: the records the ledger took from them, and
+     * the new content's size at the unchanged files' bytes per record.
+     */
+    private static long changedRows(InputDirectory input, List<InputFileStore.CdrFile> registered,
+                                    Set<String> changedNames, List<InputFileName> toRead, long records) {
+        long rows = 0;
+        long keptBytes = 0;
+        long keptRecords = 0;
+        for (InputFileStore.CdrFile file : registered) {
+            if (changedNames.contains(file.fileName())) {
+                rows += file.accepted();
+            } else {
+                keptBytes += size(input, file.fileName());
+                keptRecords += file.accepted();
+            }
+        }
+        double bytesPerRecord = keptRecords == 0 ? 0 : (double) keptBytes / keptRecords;
+        for (InputFileName file : toRead) {
+            rows += bytesPerRecord == 0 ? records : (long) (size(input, file.fileName()) / bytesPerRecord);
+        }
+        return rows;
+    }
+
+    private static long size(InputDirectory input, String fileName) {
+        try {
+            return Files.size(input.resolve(fileName));
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The ids of the rows of a new or changed file as they are now that pass the checks needing no history. */
