@@ -103,6 +103,14 @@ public class RunningTotals {
      * came later: the items taken in or issued after it go, and each CDR's record of that day is back.
      */
     public void rollBackTo(LocalDate endOfDay) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM totalled_day WHERE business_date <= ?)
+                       OR EXISTS (SELECT 1 FROM business_day WHERE business_date <= ?)""", Boolean.class, endOfDay,
+                endOfDay))) {
+            // no day up to then was totalled: nothing in the totals is of those days
+            jdbc.execute("TRUNCATE account_total, period_total, totalled_day");
+            return;
+        }
         jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
         apply(-1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date > ?", endOfDay);
         apply(1, SUPERSEDED + "WHERE superseded_on > ? AND taken_on <= ?", endOfDay, endOfDay);

@@ -219,12 +219,22 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
     public void rollBackTo(LocalDate endOfDay) {
         jdbc.update("DELETE FROM cdr_duplicate WHERE file_id IN (SELECT file_id FROM input_file WHERE business_date > ?)",
                 endOfDay);
-        jdbc.update("DELETE FROM cdr_state WHERE business_date > ?", endOfDay);
-        jdbc.update("""
-                INSERT INTO cdr_state (%s)
-                SELECT taken_on, 'ONGOING', file_id, line, amount, cdr_id, account_id, fingerprint FROM cdr_superseded
-                WHERE superseded_on > ? AND taken_on <= ?""".formatted(STATE_COLUMNS), endOfDay, endOfDay);
-        jdbc.update("DELETE FROM cdr_superseded WHERE superseded_on > ?", endOfDay);
+        boolean earlierStates = Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM cdr_state WHERE business_date <= ?)
+                       OR EXISTS (SELECT 1 FROM cdr_superseded WHERE taken_on <= ?)""", Boolean.class, endOfDay,
+                endOfDay));
+        if (earlierStates) {
+            jdbc.update("DELETE FROM cdr_state WHERE business_date > ?", endOfDay);
+            jdbc.update("""
+                    INSERT INTO cdr_state (%s)
+                    SELECT taken_on, 'ONGOING', file_id, line, amount, cdr_id, account_id, fingerprint FROM cdr_superseded
+                    WHERE superseded_on > ? AND taken_on <= ?""".formatted(STATE_COLUMNS), endOfDay, endOfDay);
+            jdbc.update("DELETE FROM cdr_superseded WHERE superseded_on > ?", endOfDay);
+        } else {
+            // every CDR was first taken in after that day (a rerun of the ledger's first period): emptied whole,
+            // without the dead rows a delete of all of them leaves for the replay's inserts to wade through
+            jdbc.execute("TRUNCATE cdr_state, cdr_superseded");
+        }
         for (String partition : periods().stream().map(CdrLedger::partitionName).toList()) {
             boolean later = Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM " + partition + " WHERE business_date > ?)", Boolean.class, endOfDay));
