@@ -276,7 +276,13 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 });
     }
 
+    /**
+     * How many ids the scope holds, once they are all in. Its statistics are refreshed first: the queries that
+     * join it with a day's history must not be planned for the empty table it was (a nested loop over a million
+     * ids, a day's scan each).
+     */
     public long scopeSize() {
+        jdbc.execute("ANALYZE cdr_rerun_scope");
         return jdbc.queryForObject("SELECT count(*) FROM cdr_rerun_scope", Long.class);
     }
 
@@ -317,6 +323,7 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
                 SELECT f.file_id, j.line FROM reject j JOIN input_file f USING (file_name)
                 WHERE f.file_id = ANY(?) AND j.item_id IN (SELECT cdr_id FROM cdr_rerun_scope)""", statement ->
                 statement.setArray(1, statement.getConnection().createArrayOf("integer", keptIds)));
+        jdbc.execute("ANALYZE cdr_rerun_row");
         return jdbc.queryForObject("SELECT count(*) FROM cdr_rerun_row", Long.class);
     }
 
