@@ -60,9 +60,8 @@ public class IngestionStepsConfiguration {
 
     @Bean
     @StepScope
-    public AccountsLoadTasklet accountsLoadTasklet(@Value(INPUT_DIR) String inputDir, InputFileStore store,
-                                                   JdbcTemplate jdbc) {
-        return new AccountsLoadTasklet(new InputDirectory(Path.of(inputDir)), store, jdbc);
+    public AccountsLoadTasklet accountsLoadTasklet(@Value(INPUT_DIR) String inputDir, AccountMaster accounts) {
+        return new AccountsLoadTasklet(new InputDirectory(Path.of(inputDir)), accounts);
     }
 
     @Bean

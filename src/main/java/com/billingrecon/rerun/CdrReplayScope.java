@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * out differently: the scope. The unchanged files keep their records but for their rows of those ids (records,
  * duplicates, id rejects), which are read again from their files and decided again in processing order.
  *
- * <p>Everything is replayed instead (empty result) when accounts.csv changed (every row's checks may change), when
+ * <p>Everything is replayed instead (empty result) when the account ids or their currencies a replayed day's rows
+ * were checked against changed (every row's checks may change; other changes of accounts.csv leave them), when
  * an unchanged file was taken in before its duplicates and id rejects were recorded, or when the scope is too large
  * a share of the days' records for keeping to pay.
  */
@@ -81,11 +82,11 @@ public class CdrReplayScope {
      * in {@code cdr_rerun_row}), in the caller's transaction; empty (and nothing recorded) when everything is to be
      * replayed.
      */
-    public Optional<Kept> record(InputDirectory input, LocalDate from, LocalDate to, boolean accountsChanged,
+    public Optional<Kept> record(InputDirectory input, LocalDate from, LocalDate to, boolean accountCurrenciesChanged,
                                  ZoneId zone) {
         cdrs.clearScope();
-        if (accountsChanged) {
-            log.info("accounts.csv changed: every CDR file from {} is replayed", from);
+        if (accountCurrenciesChanged) {
+            log.info("The accounts' ids or currencies changed: every CDR file from {} is replayed", from);
             return Optional.empty();
         }
         List<InputFileStore.CdrFile> registered = files.cdrFilesBetween(from, to);

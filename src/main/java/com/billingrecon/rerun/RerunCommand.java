@@ -2,6 +2,7 @@ package com.billingrecon.rerun;
 
 import com.billingrecon.documents.DocumentWriter;
 import com.billingrecon.finance.RerunJournal;
+import com.billingrecon.ingest.AccountMaster;
 import com.billingrecon.ingest.InputDirectory;
 import com.billingrecon.ingest.InputFileStore;
 import com.billingrecon.job.BillingSettings;
@@ -52,12 +53,14 @@ public class RerunCommand {
     private final RerunJournal rerunJournal;
     private final FirstChangedDay firstChangedDay;
     private final CdrReplayScope cdrScope;
+    private final AccountMaster accounts;
 
     public RerunCommand(BusinessDays businessDays, BillingSettings settings, RerunStore reruns,
                         DayRollback rollback, RevisionReconciler reconciler, DayLauncher dayLauncher,
                         Reports reports, JdbcTemplate jdbc, TransactionTemplate transaction,
                         DocumentWriter documents, RerunJournal rerunJournal, FirstChangedDay firstChangedDay,
-                        CdrReplayScope cdrScope) {
+                        CdrReplayScope cdrScope, AccountMaster accounts) {
+        this.accounts = accounts;
         this.firstChangedDay = firstChangedDay;
         this.cdrScope = cdrScope;
         this.documents = documents;
@@ -171,7 +174,7 @@ public class RerunCommand {
             } else {
                 InputDirectory input = new InputDirectory(request.inputDir());
                 Optional<CdrReplayScope.Kept> kept = cdrScope.record(input, restartFrom, lastRunDate,
-                        firstChangedDay.otherAccounts(input, restartFrom, lastRunDate), request.billingZone());
+                        otherAccountCurrencies(input, restartFrom, lastRunDate), request.billingZone());
                 if (kept.isPresent()) {
                     rollback.rollBackKeeping(endOfDay, rerun.id(), kept.get());
                     log.info("Rerun of {}: the first changed input is of {}; ledger rolled back to the end of {} but "
@@ -186,6 +189,27 @@ public class RerunCommand {
             }
             return rerun;
         });
+    }
+
+    /**
+     * Whether the rows of a day of {@code from..to} were checked against other account ids or currencies than the
+     * current accounts.csv gives. When accounts.csv changed, it is loaded now, as the first replayed day would: the
+     * scope's rows are checked against it, and the accounts loaded are compared with those of each day.
+     */
+    private boolean otherAccountCurrencies(InputDirectory input, LocalDate from, LocalDate to) {
+        if (!firstChangedDay.otherAccounts(input, from, to)) {
+            return false;
+        }
+        try {
+            accounts.load(input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read accounts.csv", e);
+        }
+        boolean other = businessDays.closedWithOtherAccountCurrencies(from, to);
+        if (!other) {
+            log.info("accounts.csv changed, not its account ids or currencies: the CDRs' verdicts stay as they are");
+        }
+        return other;
     }
 
     /** The first day whose files belong to the period: its 1st's files still belong to the month before. */

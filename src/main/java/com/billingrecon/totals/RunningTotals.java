@@ -1,5 +1,6 @@
 package com.billingrecon.totals;
 
+import com.billingrecon.domain.FileKind;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -63,10 +64,10 @@ public class RunningTotals {
         jdbc.execute("ANALYZE cdr_superseded, charge, payment");
         apply(1, "SELECT " + ITEM_COLUMNS + " FROM totalled_item WHERE business_date = ? AND item_kind <> 'CDR'", day);
         boolean decidedAgain = Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM input_file f WHERE f.business_date = ? AND f.kind = 'cdr'
+                SELECT EXISTS (SELECT 1 FROM input_file f WHERE f.business_date = ? AND f.kind = ?
                                AND f.status = 'PROCESSED' AND (NOT f.kept_by_rerun
                                    OR EXISTS (SELECT 1 FROM cdr_rerun_row r WHERE r.file_id = f.file_id)))""",
-                Boolean.class, day));
+                Boolean.class, day, FileKind.CDR.label()));
         if (decidedAgain) {
             apply(1, SCOPE_LATEST, day);
         }

@@ -154,8 +154,8 @@ class BillingInvariantProperties {
             @ForAll("scenarios") Scenario generated, @ForAll @IntRange(min = 1, max = DAYS - 1) int lateDay,
             @ForAll @IntRange(min = 1, max = DAYS - 1) int changedDay,
             @ForAll @IntRange(min = 1, max = DAYS - 1) int removedDay,
-            @ForAll @IntRange(min = 0, max = 3) int sharedIds, @ForAll @IntRange(min = 0, max = 3) int echoes)
-            throws IOException {
+            @ForAll @IntRange(min = 0, max = 3) int sharedIds, @ForAll @IntRange(min = 0, max = 3) int echoes,
+            @ForAll @IntRange(min = 0, max = 2) int accountsChange) throws IOException {
         // ids shared between files of different days, so that a changed file's ids reach rows of unchanged files
         Scenario scenario = sharingIds(generated, sharedIds, echoes);
         Path root = Files.createTempDirectory("billing-rerun");
@@ -165,7 +165,7 @@ class BillingInvariantProperties {
         Path output = root.resolve("out");
         String db = TestDatabase.freshDatabaseUrl();
         String where = "late day " + lateDay + ", changed day " + changedDay + ", removed day " + removedDay
-                + " for\n" + scenario;
+                + ", accounts change " + accountsChange + " for\n" + scenario;
         assertThat(Run.nightly(db, input, output, day(DAYS - 1).toString())).as(where).isEqualTo(ExitCode.DONE);
 
         for (Path file : late) {
@@ -180,7 +180,11 @@ class BillingInvariantProperties {
                 Files.delete(file);
             }
         }
-        int earliest = Math.min(lateDay, Math.min(changedDay, removedDay));
+        if (accountsChange > 0) {
+            InputFiles.in(input).accounts(changedAccounts(scenario.accounts(), accountsChange == 2)
+                    .stream().map(Account::row).toArray(String[]::new));
+        }
+        int earliest = accountsChange > 0 ? 1 : Math.min(lateDay, Math.min(changedDay, removedDay));
         awaitRunLockReleased(db);
         YearMonth period = Periods.belongingPeriod(day(earliest));
         ExitCode rerun = Run.rerun(db, input, output, period.toString(), "--drop-missing");
@@ -196,6 +200,20 @@ class BillingInvariantProperties {
         assertThat(Report.invoicesWithoutRevision(rerunFolder)).as("invoices.csv, " + where).isEqualTo(Report.invoicesWithoutRevision(freshFolder));
         assertThat(Verify.differences(db)).as("after the rerun, " + where).isEmpty();
         deleteTree(root);
+    }
+
+    /**
+     * The accounts with the first one's mode and credit limit changed, and with {@code currency} its currency too
+     * (so that its rows' verdicts change; otherwise no row's does).
+     */
+    private static List<Account> changedAccounts(List<Account> accounts, boolean currency) {
+        List<String> modes = List.of("INDIVIDUAL_AND_MONTHLY", "CONSOLIDATED_MONTHLY", "NO_INVOICE");
+        List<Account> changed = new ArrayList<>(accounts);
+        Account first = accounts.get(0);
+        changed.set(0, new Account(first.id(), modes.get((modes.indexOf(first.mode()) + 1) % modes.size()),
+                currency ? (first.currency().equals("SGD") ? "JPY" : "SGD") : first.currency(),
+                first.creditLimit().add(BigDecimal.valueOf(25)), first.taxRate()));
+        return changed;
     }
 
     /**

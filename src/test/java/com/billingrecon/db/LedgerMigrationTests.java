@@ -111,10 +111,11 @@ class LedgerMigrationTests {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(upgraded));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM cdr_superseded", Long.class))
                 .as("ONGOING records replaced on a later day").isPositive();
-        // the migrations after the old release's are made again as well: V60's and V80's tables go with them
+        // the migrations after the old release's are made again as well: V60's, V80's and V81's tables go with them
         jdbc.execute("DROP TABLE int_channel_message, cdr_partition_count; DROP SEQUENCE int_message_seq");
         jdbc.execute("DROP TABLE cdr_duplicate, cdr_rerun_scope, cdr_rerun_row; ALTER TABLE reject DROP COLUMN item_id; "
-                + "ALTER TABLE input_file DROP COLUMN ids_recorded, DROP COLUMN kept_by_rerun");
+                + "ALTER TABLE input_file DROP COLUMN ids_recorded, DROP COLUMN kept_by_rerun; "
+                + "ALTER TABLE business_day DROP COLUMN account_currencies");
         toOld.accept(jdbc);
 
         assertThat(Run.nightly(upgraded, input, work.resolve("upgraded"), "2026-11-02")).isEqualTo(ExitCode.DONE);

@@ -253,10 +253,9 @@ public final class CdrLedger implements LedgerKind<CdrRecord, IdRules.PriorCdr> 
 
     // --- a rerun that keeps the CDRs of unchanged files (tables cdr_rerun_scope and cdr_rerun_row) ---
 
-    /** Forgets the ids and rows an earlier scope named. */
+    /** Forgets the ids and rows an earlier scope named (emptied whole: a million ids leave no dead rows behind). */
     public void clearScope() {
-        jdbc.update("DELETE FROM cdr_rerun_scope");
-        jdbc.update("DELETE FROM cdr_rerun_row");
+        jdbc.execute("TRUNCATE cdr_rerun_scope, cdr_rerun_row");
     }
 
     /** Adds ids to the scope of the rerun: every row of these ids from its first day on is decided again. */
