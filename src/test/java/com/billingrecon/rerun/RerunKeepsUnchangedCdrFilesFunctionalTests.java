@@ -3,6 +3,7 @@ package com.billingrecon.rerun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.billingrecon.job.ExitCode;
+import com.billingrecon.support.InjectedFailure;
 import com.billingrecon.support.InputFiles;
 import com.billingrecon.support.Report;
 import com.billingrecon.support.Run;
@@ -124,6 +125,27 @@ class RerunKeepsUnchangedCdrFilesFunctionalTests {
         // then
         assertThat(fileIds(FIRST, SECOND, THIRD)).isEqualTo(ids);
         assertThat(Sql.value(db, "SELECT count(*) FROM cdr_history")).isEqualTo(String.valueOf(Long.parseLong(history) + 1));
+        assertSameLedgerAsAFreshCatchUp();
+    }
+
+    @Test
+    void aRerunThatFailedWhileTakingInALateFileIsFinishedByTheSameCommandAndTheOtherFilesKeepTheirRecords()
+            throws IOException {
+        // given a late file, and the database failing on the first history record the replay writes
+        files().lines("cdr-2026-10-07-late.csv", InputFiles.CDR,
+                "N1,A1,CALL,2026-10-07T10:00:00Z,60,6,SGD,COMPLETED");
+        String ids = fileIds(FIRST, SECOND, THIRD);
+        InjectedFailure.failFromNthInsert(db, "cdr_history_202610", 1);
+
+        // when the rerun fails in its replay, then runs again once the cause is fixed
+        assertThat(Run.rerun(db, input, output, PERIOD)).isEqualTo(ExitCode.FAILED);
+        assertThat(InjectedFailure.insertsSeen(db)).as("the failure struck the replay").isEqualTo(1);
+        assertThat(Sql.value(db, "SELECT count(*) FROM input_file WHERE kept_by_rerun")).isEqualTo("2");
+        InjectedFailure.remove(db, "cdr_history_202610");
+        assertThat(Run.rerun(db, input, output, PERIOD)).isEqualTo(ExitCode.DONE);
+
+        // then
+        assertThat(fileIds(FIRST, SECOND, THIRD)).isEqualTo(ids);
         assertSameLedgerAsAFreshCatchUp();
     }
 
