@@ -97,7 +97,8 @@ public final class BillingRecon {
             Optional<Path> logFile = runLog.writeTo(RunLog.fileFor(request));
             // the stack trace is for the log file; the operator reads one line
             log.error("Run failed", e);
-            log.error(FailureMessage.of(e, request, logFile));
+            log.error(StopSignal.wasRequested() ? FailureMessage.stopped(e, logFile)
+                    : FailureMessage.of(e, request, logFile));
             return ExitCode.FAILED;
         }
     }

@@ -33,6 +33,26 @@ final class FailureMessage {
         return "billing-recon: run failed: " + describe(failure, request) + details;
     }
 
+    /**
+     * A run asked to stop (SIGTERM) that failed while it stopped: Spring Batch's stop can race the step's own
+     * update of its execution (an optimistic locking failure). The chunks committed and the saved position agree
+     * whatever the lost status was, so the day is resumed like a stopped one.
+     */
+    static String stopped(Throwable failure, Optional<Path> logFile) {
+        Throwable innermost = innermost(failure);
+        String details = logFile.map(file -> ", details in " + file).orElse("");
+        return "billing-recon: stopped by SIGTERM (while stopping: " + innermost.getClass().getSimpleName()
+                + details + "); run the same command again to resume";
+    }
+
+    private static Throwable innermost(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost;
+    }
+
     static String describe(Throwable failure, RunRequest request) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -55,10 +75,7 @@ final class FailureMessage {
                         + "folder " + request.outputDir() + " or of the database, " + AGAIN;
             }
         }
-        Throwable innermost = failure;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
+        Throwable innermost = innermost(failure);
         return innermost.getClass().getSimpleName() + ": " + firstLine(innermost.getMessage())
                 + "; fix the cause, " + AGAIN;
     }

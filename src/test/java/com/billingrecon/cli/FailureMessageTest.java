@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /** The cause and the fix named in the one line of a failed run, found along the exception's chain. */
 class FailureMessageTest {
@@ -59,5 +60,17 @@ class FailureMessageTest {
 
         assertThat(line).contains("ArithmeticException: inner;", "details in /var/lib/recon/db/billing-recon.log")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void aFailureWhileARunStopsForSigtermSaysItStoppedAndThatTheSameCommandResumesIt() {
+        String line = FailureMessage.stopped(new IllegalStateException("job failed", new OptimisticLockingFailureException(
+                "Attempt to update step execution id=904 with wrong version (186)")),
+                Optional.of(Path.of("/var/lib/recon/db/billing-recon.log")));
+
+        assertThat(line).startsWith("billing-recon: stopped by SIGTERM")
+                .contains("OptimisticLockingFailureException", "details in /var/lib/recon/db/billing-recon.log",
+                        "run the same command again to resume")
+                .doesNotContain("run failed", "fix the cause");
     }
 }
