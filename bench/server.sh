@@ -1,6 +1,7 @@
 # Sourced by the benchmark scripts: an external PostgreSQL on loopback in $WORK/pgdata, started now and
 # stopped when the script exits, and the helpers that use it.
-#   env: BENCH_WORK (default /tmp/billing-recon-bench), PG_BIN (default Debian's newest PostgreSQL), BENCH_PORT (default 55432)
+#   env: BENCH_WORK (default /tmp/billing-recon-bench), PG_BIN (default Debian's newest PostgreSQL), BENCH_PORT (default 55432),
+#        PG_OPTIONS (more server options, as "-c name=value ...")
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${BENCH_WORK:-/tmp/billing-recon-bench}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
@@ -22,5 +23,5 @@ if [ ! -f "$PGDATA/PG_VERSION" ]; then
     as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 >/dev/null
 fi
 as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1 && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$WORK/pg.log" -w -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK" start >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$WORK/pg.log" -w -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK ${PG_OPTIONS:-}" start >/dev/null
 trap 'as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null' EXIT

@@ -81,15 +81,26 @@ public class RunningTotals {
             WHERE h.business_date = ? AND h.cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)
             AND NOT EXISTS (SELECT 1 FROM cdr_superseded s WHERE s.file_id = h.file_id AND s.line = h.line)""";
 
+    /** The share of a partition's rows a day must add for its statistics to be refreshed (autovacuum's default). */
+    static final double STALE_SHARE = 0.1;
+
     /**
      * Statistics of the tables a day's rows went to: the history's partitions a record taken in on
-     * {@code day} can be in (its month's and, on the 1st, the month before), not the whole history.
+     * {@code day} can be in (its month's and, on the 1st, the month before), not the whole history; and of those
+     * only the ones the day's records may have changed by more than {@link #STALE_SHARE} (a small night late in a
+     * month of big ones leaves a partition's statistics as they were: sampling it would cost what the month holds).
      */
     private void analyze(LocalDate day) {
         jdbc.execute("ANALYZE cdr_superseded, charge, payment");
+        long dayRecords = jdbc.queryForObject("SELECT coalesce(sum(accepted), 0) FROM input_file "
+                + "WHERE business_date = ? AND kind = ?", Long.class, day, FileKind.CDR.label());
         for (LocalDate period : Stream.of(day.withDayOfMonth(1), day.minusDays(1).withDayOfMonth(1)).distinct().toList()) {
             String partition = jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, period);
-            jdbc.execute("ANALYZE " + partition);
+            double rows = jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = ?::regclass", Double.class,
+                    partition);
+            if (rows <= 0 || dayRecords > STALE_SHARE * rows) {
+                jdbc.execute("ANALYZE " + partition);
+            }
         }
     }
 
