@@ -42,7 +42,7 @@ final class FailureMessage {
         Throwable innermost = innermost(failure);
         String details = logFile.map(file -> ", details in " + file).orElse("");
         return "billing-recon: stopped by SIGTERM (while stopping: " + innermost.getClass().getSimpleName()
-                + details + "); run the same command again to resume";
+                + details + "); " + AGAIN;
     }
 
     private static Throwable innermost(Throwable failure) {

@@ -166,9 +166,7 @@ class RerunKeepsUnchangedCdrFilesFunctionalTests {
     @Test
     void accountsCsvChangedButNotItsAccountIdsOrCurrenciesKeepsTheRecordsOfEveryCdrFile() throws IOException {
         // given A1 now consolidated and A2 with another credit limit
-        files().lines("accounts.csv", InputFiles.ACCOUNTS,
-                "A1,Alpha,SGD,CONSOLIDATED_MONTHLY,100,0.09",
-                "A2,Beta,SGD,CONSOLIDATED_MONTHLY,250,0.09");
+        files().accounts("A1,Alpha,SGD,CONSOLIDATED_MONTHLY,100,0.09", "A2,Beta,SGD,CONSOLIDATED_MONTHLY,250,0.09");
         String ids = fileIds(FIRST, SECOND, THIRD);
         String history = Sql.value(db, "SELECT count(*) FROM cdr_history");
 
@@ -184,9 +182,7 @@ class RerunKeepsUnchangedCdrFilesFunctionalTests {
     @Test
     void anAccountWhoseCurrencyChangedHasEveryCdrFileReplayedAndItsRowsRejected() throws IOException {
         // given A2 now in USD
-        files().lines("accounts.csv", InputFiles.ACCOUNTS,
-                "A1,Alpha,SGD,INDIVIDUAL_AND_MONTHLY,100,0.09",
-                "A2,Beta,USD,CONSOLIDATED_MONTHLY,100,0.09");
+        files().accounts("A1,Alpha,SGD,INDIVIDUAL_AND_MONTHLY,100,0.09", "A2,Beta,USD,CONSOLIDATED_MONTHLY,100,0.09");
         String ids = fileIds(FIRST, SECOND, THIRD);
 
         // when
