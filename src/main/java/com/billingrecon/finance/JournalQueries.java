@@ -4,8 +4,6 @@ import com.billingrecon.db.Cursor;
 import com.billingrecon.billing.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -39,14 +37,8 @@ public class JournalQueries {
         // the day's files and invoices have just changed these tables; without fresh statistics the embedded
         // server planned the revenue split of a million-CDR close day as a nested loop (minutes instead of seconds)
         jdbc.execute("ANALYZE invoice, charge");
-        List<LocalDate> usagePeriods = jdbc.queryForList("SELECT DISTINCT period FROM invoice WHERE issue_date = ? "
-                + "AND kind IN ('MONTHLY_USAGE', 'CONSOLIDATED') ORDER BY period", LocalDate.class, day);
-        for (LocalDate period : usagePeriods) {
-            // the periods invoiced today, not the whole history
-            jdbc.execute("ANALYZE " + jdbc.queryForObject("SELECT cdr_history_partition(?)", String.class, period));
-        }
         JournalEntries entries = new JournalEntries(day, line);
-        invoices(day, usagePeriods, entries);
+        invoices(day, entries);
         payments(day, entries);
         creditApplied(day, entries);
         entries.finish();
@@ -54,18 +46,19 @@ public class JournalQueries {
 
     /**
      * One row per invoice and product it holds (a row with no product for one that holds none), in invoice
-     * order and products in the order of {@link GlAccounts#PRODUCTS}. Items are summed per account, period and
-     * type before they meet the invoices: a close day's invoices hold most of the month's usage, and summing
-     * first keeps that one pass over it; what is sorted is a few rows per invoice.
+     * order and products in the order of {@link GlAccounts#PRODUCTS}. A usage invoice's revenue per CDR type
+     * comes from the running totals ({@code period_usage_total}), not from the month's history: a close day
+     * costs the same whatever the month holds. Charges are summed per account, period and type before they meet
+     * the invoices; what is sorted is a few rows per invoice.
      */
-    private void invoices(LocalDate day, List<LocalDate> usagePeriods, JournalEntries entries) {
+    private void invoices(LocalDate day, JournalEntries entries) {
         InvoiceEntry invoice = new InvoiceEntry(entries);
         Cursor.query(jdbc, """
                 WITH issued AS (SELECT invoice_no, account_id, kind, period, charge_id, tax, total FROM invoice
                                 WHERE issue_date = ? AND %s),
-                     usage AS (SELECT account_id, billing_period, type::text, sum(amount) AS amount FROM cdr_history
-                               WHERE status = 'COMPLETED' AND billing_period = ANY(?::date[])
-                               GROUP BY account_id, billing_period, type),
+                     usage AS (SELECT account_id, billing_period, type::text, usage AS amount FROM period_usage_total
+                               WHERE billing_period IN (SELECT period FROM issued
+                                                        WHERE kind IN ('MONTHLY_USAGE', 'CONSOLIDATED'))),
                      charges AS (SELECT account_id, billing_period, type, sum(amount) AS amount FROM charge
                                  WHERE billing_period IN (SELECT period FROM issued WHERE kind = 'CONSOLIDATED')
                                  GROUP BY account_id, billing_period, type),
@@ -93,8 +86,7 @@ public class JournalQueries {
                     if (rs.getString(8) != null) {
                         invoice.revenue(rs.getString(8), rs.getBigDecimal(9));
                     }
-                }, day, usagePeriods.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}")),
-                "{" + String.join(",", GlAccounts.PRODUCTS) + "}");
+                }, day, "{" + String.join(",", GlAccounts.PRODUCTS) + "}");
         invoice.finish();
     }
 

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The running totals (tables {@code account_total}, {@code period_total} and the days they hold,
- * {@code totalled_day}): what the balances and the month-close invoices are read from, so that a night
- * costs the same whatever the history behind it.
+ * The running totals (tables {@code account_total}, {@code period_total}, its completed usage by CDR type
+ * {@code period_usage_total}, and the days they hold, {@code totalled_day}): what the balances, the month-close
+ * invoices and their journal are read from, so that a night costs the same whatever the history behind it.
  * Every change is a set of items (view {@code totalled_item}: current CDR records, charges, payments,
  * current invoice revisions) added or subtracted in the transaction that changes them.
  */
@@ -19,15 +19,15 @@ import org.springframework.stereotype.Repository;
 public class RunningTotals {
 
     /** What an item query yields, in this order. */
-    static final String ITEM_COLUMNS = "account_id, billing_period, item_kind, item_id, status, amount";
+    static final String ITEM_COLUMNS = "account_id, billing_period, item_kind, item_id, status, amount, usage_type";
 
     /** A hash per item; summed, the order-independent digest an invoice keeps of its items. */
     public static final String DIGEST = "hashtext(item_kind || ':' || item_id || ':' || trim_scale(amount)::text)::bigint";
     private static final String USAGE = "item_kind = 'CDR' AND status = 'COMPLETED'";
     private static final String CHARGE = "item_kind = 'CHARGE'";
     /** Items of the ONGOING records a later record replaced: they counted only in the reserved total. */
-    private static final String SUPERSEDED = "SELECT account_id, NULL::date, 'CDR', cdr_id, 'ONGOING', amount "
-            + "FROM cdr_superseded ";
+    private static final String SUPERSEDED = "SELECT account_id, NULL::date, 'CDR', cdr_id, 'ONGOING', amount, "
+            + "NULL::text FROM cdr_superseded ";
 
     private final JdbcTemplate jdbc;
 
@@ -77,7 +77,8 @@ public class RunningTotals {
     private static final String IN_SCOPE = "cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)";
     /** The records of the scope's CDRs taken in on a day that are their CDR's latest. */
     private static final String SCOPE_LATEST = """
-            SELECT h.account_id, h.billing_period, 'CDR', h.cdr_id, h.status::text, h.amount FROM cdr_history h
+            SELECT h.account_id, h.billing_period, 'CDR', h.cdr_id, h.status::text, h.amount, h.type::text
+            FROM cdr_history h
             WHERE h.business_date = ? AND h.cdr_id IN (SELECT cdr_id FROM cdr_rerun_scope)
             AND NOT EXISTS (SELECT 1 FROM cdr_superseded s WHERE s.file_id = h.file_id AND s.line = h.line)""";
 
@@ -120,7 +121,7 @@ public class RunningTotals {
                        OR EXISTS (SELECT 1 FROM business_day WHERE business_date <= ?)""", Boolean.class, endOfDay,
                 endOfDay))) {
             // no day up to then was totalled: nothing in the totals is of those days
-            jdbc.execute("TRUNCATE account_total, period_total, totalled_day");
+            jdbc.execute("TRUNCATE account_total, period_total, period_usage_total, totalled_day");
             return;
         }
         jdbc.update("DELETE FROM totalled_day WHERE business_date > ?", endOfDay);
@@ -144,15 +145,23 @@ public class RunningTotals {
     }
 
     /**
-     * The items of {@code items} summed per account, period, kind and status: one row per account and
-     * kind rather than per CDR, so that what both totals are computed from stays small when kept.
+     * The items of {@code items} summed per account, period, kind, status and CDR type: one row per account and
+     * kind rather than per CDR, so that what the totals are computed from stays small when kept.
      */
     static String grouped(String items) {
         return """
                 SELECT account_id, billing_period, item_kind, status, sum(amount) AS amount, count(*) AS items,
-                       sum(%s) AS digest
+                       sum(%s) AS digest, usage_type
                 FROM (%s) i (%s)
-                GROUP BY account_id, billing_period, item_kind, status""".formatted(DIGEST, items, ITEM_COLUMNS);
+                GROUP BY account_id, billing_period, item_kind, status, usage_type""".formatted(DIGEST, items,
+                ITEM_COLUMNS);
+    }
+
+    /** The completed usage per billing period, account and CDR type of the {@link #grouped} items {@code g}, times {@code sign}. */
+    static String usageSums(int sign) {
+        return """
+                SELECT billing_period, account_id, usage_type::cdr_type, %d * sum(amount) FROM g WHERE %s
+                GROUP BY billing_period, account_id, usage_type""".formatted(sign, USAGE);
     }
 
     /** The sums per billing period and account of the {@link #grouped} items {@code g}, times {@code sign}. */
@@ -192,14 +201,17 @@ public class RunningTotals {
                           usage = t.usage + excluded.usage, usage_items = t.usage_items + excluded.usage_items,
                           usage_digest = t.usage_digest + excluded.usage_digest, charges = t.charges + excluded.charges,
                           charge_items = t.charge_items + excluded.charge_items,
-                          charge_digest = t.charge_digest + excluded.charge_digest)
+                          charge_digest = t.charge_digest + excluded.charge_digest),
+                u AS (INSERT INTO period_usage_total AS t (billing_period, account_id, type, usage)
+                      %s
+                      ON CONFLICT (billing_period, account_id, type) DO UPDATE SET usage = t.usage + excluded.usage)
                 INSERT INTO account_total AS t (account_id, reserved, usage, charges, payments, invoiced)
                 %s
                 ON CONFLICT (account_id) DO UPDATE SET
                     reserved = t.reserved + excluded.reserved, usage = t.usage + excluded.usage,
                     charges = t.charges + excluded.charges, payments = t.payments + excluded.payments,
                     invoiced = t.invoiced + excluded.invoiced""".formatted(grouped(items), periodSums(sign),
-                accountSums(sign)), statement -> {
+                usageSums(sign), accountSums(sign)), statement -> {
                     for (int n = 0; n < args.length; n++) {
                         Object arg = args[n];
                         if (arg instanceof String[] texts) {

@@ -45,11 +45,19 @@ public class TotalsCheck {
         // an archived month's completed usage is kept per account as the history had it
         String history = "WITH g AS MATERIALIZED (" + RunningTotals.grouped("SELECT " + RunningTotals.ITEM_COLUMNS
                 + " FROM totalled_item") + " UNION ALL SELECT account_id, billing_period, 'CDR', 'COMPLETED', usage, "
-                + "usage_items, usage_digest FROM cdr_archived_total), ";
+                + "usage_items, usage_digest, NULL FROM cdr_archived_total), ";
         found.addAll(compare(history + "r (billing_period, account_id, " + String.join(", ", PERIOD_FIGURES)
                         + ") AS (" + RunningTotals.periodSums(1) + ")",
                 "period_total", "billing_period, account_id", "account_id", "to_char(billing_period, 'YYYY-MM')",
                 PERIOD_FIGURES));
+        // by CDR type, for the months still in the ledger (an archived month's types are in its archive file only)
+        found.addAll(compare(history + """
+                k AS (SELECT * FROM period_usage_total WHERE billing_period NOT IN (SELECT billing_period FROM cdr_archive)),
+                r AS (SELECT * FROM (%s) s (billing_period, account_id, type, usage)
+                      WHERE billing_period NOT IN (SELECT billing_period FROM cdr_archive))""".formatted(
+                        RunningTotals.usageSums(1)),
+                "k", "billing_period, account_id, type", "account_id", "to_char(billing_period, 'YYYY-MM') || ' ' || type",
+                List.of("usage")));
         found.addAll(compare(history + "r (account_id, " + String.join(", ", ACCOUNT_FIGURES) + ") AS ("
                 + RunningTotals.accountSums(1) + ")", "account_total", "account_id", "account_id", "''", ACCOUNT_FIGURES));
         // the items of an invoice of an archived month are in its archive file, not in the ledger

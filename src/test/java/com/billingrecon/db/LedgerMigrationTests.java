@@ -81,7 +81,20 @@ class LedgerMigrationTests {
      */
     @Test
     void aLedgerWithOneCdrTableIsUpgradedInPlaceAndGivesTheSameReports(@TempDir Path work) throws IOException {
-        assertUpgradedInPlaceGivesTheSameReports(work, jdbc -> asBeforeV50(jdbc, true));
+        assertUpgradedInPlaceGivesTheSameReports(work, jdbc -> {
+            asBeforeV60(jdbc);
+            asBeforeV50(jdbc, true);
+        });
+    }
+
+    /**
+     * A ledger written by the release before the usage totals by CDR type (V82) gets them from its history: the
+     * month-close journal that reads them posts the same revenue per product as a ledger that always had them.
+     */
+    @Test
+    void aLedgerWithoutUsageByTypeGetsItFromItsHistoryAndPostsTheSameJournal(@TempDir Path work) throws IOException {
+        assertUpgradedInPlaceGivesTheSameReports(work, jdbc -> {
+        });
     }
 
     /**
@@ -91,6 +104,7 @@ class LedgerMigrationTests {
     @Test
     void aLedgerWithoutRunningTotalsIsUpgradedInPlaceAndGivesTheSameReports(@TempDir Path work) throws IOException {
         assertUpgradedInPlaceGivesTheSameReports(work, jdbc -> {
+            asBeforeV60(jdbc);
             asBeforeV50(jdbc, false);
             jdbc.execute("DROP TABLE account_total, period_total, totalled_day, "
                     + "rerun_journal_basis; "
@@ -111,11 +125,7 @@ class LedgerMigrationTests {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(upgraded));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM cdr_superseded", Long.class))
                 .as("ONGOING records replaced on a later day").isPositive();
-        // the migrations after the old release's are made again as well: V60's, V80's and V81's tables go with them
-        jdbc.execute("DROP TABLE int_channel_message, cdr_partition_count; DROP SEQUENCE int_message_seq");
-        jdbc.execute("DROP TABLE cdr_duplicate, cdr_rerun_scope, cdr_rerun_row; ALTER TABLE reject DROP COLUMN item_id; "
-                + "ALTER TABLE input_file DROP COLUMN ids_recorded, DROP COLUMN kept_by_rerun; "
-                + "ALTER TABLE business_day DROP COLUMN account_currencies");
+        jdbc.execute(V81_ITEMS);
         toOld.accept(jdbc);
 
         assertThat(Run.nightly(upgraded, input, work.resolve("upgraded"), "2026-11-02")).isEqualTo(ExitCode.DONE);
@@ -123,12 +133,21 @@ class LedgerMigrationTests {
 
         assertThat(Verify.differences(upgraded)).isEmpty();
         for (String day : List.of("2026-11-01", "2026-11-02")) {
-            for (String report : List.of("balances.csv", "invoices.csv", "reconciliation.csv", "rejects.csv")) {
+            for (String report : List.of("balances.csv", "invoices.csv", "reconciliation.csv", "rejects.csv",
+                    "journal.csv")) {
                 assertThat(work.resolve("upgraded/nightly-" + day).resolve(report)).as(day + " " + report)
                         .hasSameBinaryContentAs(work.resolve("always/nightly-" + day).resolve(report));
             }
         }
         assertThat(Verify.differences(upgraded)).isEmpty();
+    }
+
+    /** Without what V60, V80 and V81 add: the migrations after the old release's are made again as well. */
+    private static void asBeforeV60(JdbcTemplate jdbc) {
+        jdbc.execute("DROP TABLE int_channel_message, cdr_partition_count; DROP SEQUENCE int_message_seq");
+        jdbc.execute("DROP TABLE cdr_duplicate, cdr_rerun_scope, cdr_rerun_row; ALTER TABLE reject DROP COLUMN item_id; "
+                + "ALTER TABLE input_file DROP COLUMN ids_recorded, DROP COLUMN kept_by_rerun; "
+                + "ALTER TABLE business_day DROP COLUMN account_currencies");
     }
 
     /**
@@ -180,20 +199,30 @@ class LedgerMigrationTests {
             jdbc.execute("""
                     CREATE INDEX cdr_history_day_idx ON cdr_history USING brin (business_date);
                     CREATE INDEX cdr_history_superseded_idx ON cdr_history (superseded_on) WHERE superseded_on IS NOT NULL;
-                    CREATE VIEW totalled_item AS
-                    SELECT account_id, billing_period, 'CDR'::text AS item_kind, cdr_id AS item_id, status, amount,
-                           business_date
-                    FROM cdr
-                    UNION ALL
-                    SELECT account_id, billing_period, 'CHARGE', charge_id, NULL, amount, business_date FROM charge
-                    UNION ALL
-                    SELECT account_id, NULL, 'PAYMENT', payment_id, NULL, amount, business_date FROM payment
-                    UNION ALL
-                    SELECT account_id, NULL, 'INVOICE', invoice_no, NULL, total, issue_date FROM invoice
-                    WHERE status NOT IN ('SUPERSEDED', 'VOID');
-                    """);
+                    """ + TOTALLED_ITEM_BEFORE_V82);
         }
     }
+
+    /** The items of the totals as V10 made them (and V50 again, over the CDR view). */
+    private static final String TOTALLED_ITEM_BEFORE_V82 = """
+            CREATE VIEW totalled_item AS
+            SELECT account_id, billing_period, 'CDR'::text AS item_kind, cdr_id AS item_id, status, amount, business_date
+            FROM cdr
+            UNION ALL
+            SELECT account_id, billing_period, 'CHARGE', charge_id, NULL, amount, business_date FROM charge
+            UNION ALL
+            SELECT account_id, NULL, 'PAYMENT', payment_id, NULL, amount, business_date FROM payment
+            UNION ALL
+            SELECT account_id, NULL, 'INVOICE', invoice_no, NULL, total, issue_date FROM invoice
+            WHERE status NOT IN ('SUPERSEDED', 'VOID');
+            """;
+
+    /** The items of the totals as V81 had them, without the CDR's type, and no usage totals by type. */
+    private static final String V81_ITEMS = """
+            DROP TABLE period_usage_total;
+            DROP VIEW totalled_item;
+            DELETE FROM flyway_schema_history WHERE version::int >= 82;
+            """ + TOTALLED_ITEM_BEFORE_V82;
 
     /** A fingerprint as stored before the digest: each required value followed by U+001F. */
     private static String joined(List<String> values) {

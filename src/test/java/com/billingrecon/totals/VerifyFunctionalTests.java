@@ -11,6 +11,7 @@ import com.billingrecon.support.Verify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,18 @@ class VerifyFunctionalTests {
                 .anySatisfy(line -> assertThat(line).startsWith("A02 reserved: kept " + trimmed(reserved)))
                 .anySatisfy(line -> assertThat(line).startsWith("A04 2026-10 usage_items: kept"));
         assertThat(Run.verify(db)).isEqualTo(ExitCode.DONE_WITH_FILES_TO_CHECK);
+    }
+
+    /** The journal's revenue per product is read from the usage by CDR type: a wrong one is named with its type. */
+    @Test
+    void aUsageTotalByCdrTypeThatNoLongerMatchesTheHistoryIsNamedWithItsPeriodAndType() {
+        List<List<String>> kept = Sql.rows(db, "UPDATE period_usage_total SET usage = usage + 0.25 WHERE account_id = 'A03' "
+                + "AND billing_period = '2026-10-01' AND type = (SELECT min(type) FROM period_usage_total "
+                + "WHERE account_id = 'A03' AND billing_period = '2026-10-01') RETURNING type::text");
+
+        assertThat(kept).hasSize(1);
+        assertThat(Verify.differences(db)).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("A03 2026-10 " + kept.get(0).get(0) + " usage: kept "));
     }
 
     @Test
