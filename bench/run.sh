@@ -11,17 +11,6 @@ HEAP="${JAVA_HEAP:-512m}"
 SIZES=("${@:-1000000}")
 source "$(dirname "$0")/server.sh"
 
-# The floor: seconds for PostgreSQL alone to take the night's CDR file in and sum it.
-floor() {
-    fresh_db floor
-    psql_ -d floor -c "CREATE TABLE cdr (cdr_id text PRIMARY KEY, account_id text, type text,
-        start_time timestamptz, duration_s int, amount numeric(20,6), currency text, status text)"
-    local t0; t0=$(date +%s.%N)
-    psql_ -d floor -c "\\copy cdr FROM '$1' WITH (FORMAT csv, HEADER true)" \
-        -c "SELECT account_id, date_trunc('month', start_time), status, sum(amount) FROM cdr GROUP BY 1, 2, 3" >/dev/null
-    since "$t0"
-}
-
 printf '%-9s %8s %10s %7s %10s %9s %9s %13s\n' N floor_s job_s ratio cdr_per_s rss_MB heap_MB embedded_s
 for N in "${SIZES[@]}"; do
     IN="$WORK/in-$N"

@@ -25,3 +25,14 @@ fi
 as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1 && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
 as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$WORK/pg.log" -w -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK ${PG_OPTIONS:-}" start >/dev/null
 trap 'as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null' EXIT
+
+# The floor: seconds for PostgreSQL alone to take the night's CDR file in and sum it.
+floor() {
+    fresh_db floor
+    psql_ -d floor -c "CREATE TABLE cdr (cdr_id text PRIMARY KEY, account_id text, type text,
+        start_time timestamptz, duration_s int, amount numeric(20,6), currency text, status text)"
+    local t0; t0=$(date +%s.%N)
+    psql_ -d floor -c "\\copy cdr FROM '$1' WITH (FORMAT csv, HEADER true)" \
+        -c "SELECT account_id, date_trunc('month', start_time), status, sum(amount) FROM cdr GROUP BY 1, 2, 3" >/dev/null
+    since "$t0"
+}
