@@ -7,11 +7,12 @@
 #     their indexes), then grouping the day's history as the day's totals do;
 #   - the job (-Xmx512m): wall time, the CPU seconds of the JVM and of the PostgreSQL server during it, and
 #     each step's time from the job repository (its start and end), and the start phases from the run's log;
-#   - where the JVM's time goes: a flight recording of the job (JFR, 20 ms samples), its samples per thread
+#   - where the JVM's time goes: a flight recording of the job (JFR's "profile" settings), its samples per thread
 #     and the methods most often on top of a running thread's stack.
 #   usage: bench/profile.sh [N]
 #   env:   BENCH_WORK, BENCH_PORT, PG_BIN, JAVA_HEAP (default 512m)
 set -euo pipefail
+command -v jfr >/dev/null || { echo "profile.sh: needs the JDK's jfr tool on the PATH" >&2; exit 2; }
 N="${1:-5000000}"
 HEAP="${JAVA_HEAP:-512m}"
 source "$(dirname "$0")/server.sh"
@@ -57,7 +58,8 @@ T0=$(date +%s.%N)
 BILLING_RECON_LOG_FILE="$LOG" /usr/bin/time -f "%U %S" -o "$WORK/profile-cpu-$N" java -Xmx"$HEAP" \
     -XX:StartFlightRecording=filename="$WORK/profile-$N.jfr",settings=profile -jar "$JAR" nightly \
     --run-date=2026-10-01 --input-dir="$IN" --output-dir="$OUT" \
-    --db-url="jdbc:postgresql://127.0.0.1:$PORT/recon" --db-user=postgres 2>/dev/null
+    --db-url="jdbc:postgresql://127.0.0.1:$PORT/recon" --db-user=postgres 2>"$WORK/profile-job-$N.log" \
+    || { echo "the job failed or had files to check: see $WORK/profile-job-$N.log" >&2; exit 1; }
 JOB=$(since "$T0")
 sleep 1 # the job's backends have ended and been counted
 PG1=$(server_cpu)

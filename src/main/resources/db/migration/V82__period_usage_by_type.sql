@@ -2,7 +2,16 @@
 -- invoice (revenue per product) is read from these running totals instead of summing the month's history by type
 -- again, so that a close day costs the same whatever the month holds. Kept by the same statements as
 -- period_total (each day's items, a rerun's rollback). A month archived before this table existed has no rows
--- here (its history is in its archive file); the check leaves archived months out.
+-- here (its history is in its archive file; restore counts it again); the check leaves archived months out.
+
+-- A rerun left unfinished keeps the CDRs of unchanged files in the totals without their days being totalled days:
+-- the backfill would leave them out. It is finished with the previous release first.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM rerun WHERE status = 'IN_PROGRESS') THEN
+        RAISE EXCEPTION 'an unfinished rerun: finish it with the previous release, then upgrade';
+    END IF;
+END $$;
 CREATE TABLE period_usage_total (
     billing_period date     NOT NULL,
     account_id     text     NOT NULL,

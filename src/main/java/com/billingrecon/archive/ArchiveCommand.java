@@ -1,6 +1,7 @@
 package com.billingrecon.archive;
 
 import com.billingrecon.ingest.ledger.CdrLedger;
+import com.billingrecon.totals.RunningTotals;
 import com.billingrecon.job.BusinessDays;
 import com.billingrecon.job.ExitCode;
 import com.billingrecon.job.UsageException;
@@ -39,11 +40,14 @@ public class ArchiveCommand {
     private static final Logger log = LoggerFactory.getLogger(ArchiveCommand.class);
 
     private final CdrLedger cdrs;
+    private final RunningTotals totals;
     private final BusinessDays businessDays;
     private final TransactionTemplate transaction;
 
-    public ArchiveCommand(CdrLedger cdrs, BusinessDays businessDays, TransactionTemplate transaction) {
+    public ArchiveCommand(CdrLedger cdrs, RunningTotals totals, BusinessDays businessDays,
+                          TransactionTemplate transaction) {
         this.cdrs = cdrs;
+        this.totals = totals;
         this.businessDays = businessDays;
         this.transaction = transaction;
     }
@@ -130,6 +134,7 @@ public class ArchiveCommand {
                         + " records, SHA-256 " + sha256 + "; expected " + archived.records() + ", " + archived.sha256()
                         + "); nothing restored");
             }
+            totals.recountUsageByType(period); // a month archived before V82 has none
             System.out.println(period + ": " + records + " CDR records restored from " + file);
         });
         return ExitCode.DONE;

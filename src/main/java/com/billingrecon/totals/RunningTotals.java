@@ -2,6 +2,7 @@ package com.billingrecon.totals;
 
 import com.billingrecon.domain.FileKind;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -103,6 +104,20 @@ public class RunningTotals {
                 jdbc.execute("ANALYZE " + partition);
             }
         }
+    }
+
+    /**
+     * Counts a restored month's completed usage by CDR type again from its history (its totalled days): a month
+     * archived before those totals existed has none, and its rerun or close journal would read them.
+     */
+    public void recountUsageByType(YearMonth period) {
+        jdbc.update("DELETE FROM period_usage_total WHERE billing_period = ?", period.atDay(1));
+        jdbc.update("""
+                INSERT INTO period_usage_total (billing_period, account_id, type, usage)
+                SELECT billing_period, account_id, type, sum(amount) FROM cdr_history
+                WHERE billing_period = ? AND status = 'COMPLETED'
+                AND business_date IN (SELECT business_date FROM totalled_day)
+                GROUP BY billing_period, account_id, type""", period.atDay(1));
     }
 
     /** Adds the invoices issued on {@code day}, but for those already counted (issued before this step). */

@@ -81,6 +81,21 @@ class ArchiveFunctionalTests {
         assertThat(Verify.differences(archived)).isEmpty();
     }
 
+    /** A month archived before the usage totals by CDR type existed gets them from its history when restored. */
+    @Test
+    void aMonthArchivedWithoutUsageByTypeGetsItFromItsHistoryWhenRestored() {
+        assertThat(archive(archived, "--before=2026-10")).isEqualTo(ExitCode.DONE);
+        Sql.rows(archived, "DELETE FROM period_usage_total WHERE billing_period = '2026-09-01' RETURNING 1");
+
+        assertThat(restore(archived, "--period=2026-09")).isEqualTo(ExitCode.DONE);
+
+        assertThat(Sql.value(archived, "SELECT count(*) FROM period_usage_total WHERE billing_period = '2026-09-01'"))
+                .isEqualTo(Sql.value(kept, "SELECT count(*) FROM period_usage_total WHERE billing_period = '2026-09-01'"))
+                .isNotEqualTo("0");
+        assertThat(withoutCloseTimes(Ledger.contents(archived))).isEqualTo(withoutCloseTimes(Ledger.contents(kept)));
+        assertThat(Verify.differences(archived)).isEmpty();
+    }
+
     @Test
     void aRerunOrAnItemisedBillOfAnArchivedMonthIsRefusedUntilItIsRestored() {
         String septemberInvoice = Sql.value(archived, "SELECT min(invoice_no) FROM invoice "

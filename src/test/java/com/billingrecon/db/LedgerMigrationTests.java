@@ -1,6 +1,7 @@
 package com.billingrecon.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.billingrecon.domain.FileKind;
 import com.billingrecon.ingest.rows.SourceRow;
@@ -95,6 +96,25 @@ class LedgerMigrationTests {
     void aLedgerWithoutUsageByTypeGetsItFromItsHistoryAndPostsTheSameJournal(@TempDir Path work) throws IOException {
         assertUpgradedInPlaceGivesTheSameReports(work, jdbc -> {
         });
+    }
+
+    /**
+     * An unfinished rerun that keeps the CDRs of unchanged files has them in the totals but not their days among the
+     * totalled days, which V82 counts the usage by type from: the upgrade is refused, the ledger left as it was.
+     */
+    @Test
+    void aLedgerWithAnUnfinishedRerunIsNotUpgradedToUsageByType(@TempDir Path work) throws IOException {
+        Path input = work.resolve("in");
+        GeneratedInput.write(input, LocalDate.of(2026, 10, 30), 2, 50);
+        String url = TestDatabase.freshDatabaseUrl();
+        assertThat(Run.nightly(url, input, work.resolve("out"), "2026-10-31")).isEqualTo(ExitCode.DONE);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
+        jdbc.execute(V81_ITEMS);
+        jdbc.update("INSERT INTO rerun (rerun_id, period, restart_from, last_day, status) "
+                + "VALUES (1, '2026-10-01', '2026-10-31', '2026-10-31', 'IN_PROGRESS')");
+
+        assertThatThrownBy(() -> migrate(url, "82")).hasStackTraceContaining("an unfinished rerun");
+        assertThat(jdbc.queryForObject("SELECT to_regclass('period_usage_total') IS NULL", Boolean.class)).isTrue();
     }
 
     /**
