@@ -112,12 +112,11 @@ public class RunningTotals {
      */
     public void recountUsageByType(YearMonth period) {
         jdbc.update("DELETE FROM period_usage_total WHERE billing_period = ?", period.atDay(1));
-        jdbc.update("""
-                INSERT INTO period_usage_total (billing_period, account_id, type, usage)
-                SELECT billing_period, account_id, type, sum(amount) FROM cdr_history
-                WHERE billing_period = ? AND status = 'COMPLETED'
-                AND business_date IN (SELECT business_date FROM totalled_day)
-                GROUP BY billing_period, account_id, type""", period.atDay(1));
+        jdbc.update("WITH g AS MATERIALIZED (" + grouped("SELECT " + ITEM_COLUMNS + " FROM totalled_item "
+                + "WHERE item_kind = 'CDR' AND billing_period = ? "
+                + "AND business_date IN (SELECT business_date FROM totalled_day)") + ") "
+                + "INSERT INTO period_usage_total (billing_period, account_id, type, usage) " + usageSums(1),
+                period.atDay(1));
     }
 
     /** Adds the invoices issued on {@code day}, but for those already counted (issued before this step). */
